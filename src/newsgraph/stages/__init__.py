@@ -1,0 +1,1 @@
+"""Pipeline stages, one module each: ingest -> annotate -> timex -> quotes -> people -> events -> claims."""
