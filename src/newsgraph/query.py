@@ -1,0 +1,223 @@
+"""Questions about people across the store: who, what they said, what happened to them, when.
+
+Every answer carries its evidence: the article id, its date and the sentence the fact came from.
+All functions return plain JSON-able dicts; the CLI renders them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from typing import Any
+
+from .errors import Code, StoreError
+from .store import Store, norm_name
+
+_SENT_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[\u201c\"A-Z])|\n")
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence (or line) around a span, for evidence display."""
+    left = 0
+    for m in _SENT_END.finditer(text, 0, start):
+        left = m.end()
+    m = _SENT_END.search(text, end)
+    right = m.start() if m else len(text)
+    return text[left:right].strip()
+
+
+def _like_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def find_entities(store: Store, name: str, *, type: str | None = None) -> list[int]:
+    """Entity ids whose name or an alias matches ``name`` (exact folded match first)."""
+    q = norm_name(name)
+    if not q:
+        return []
+    if re.fullmatch(r"E\d+", name.strip()):
+        row = store.conn.execute("SELECT id FROM entities WHERE id = ?",
+                                 (int(name.strip()[1:]),)).fetchone()
+        return [row[0]] if row else []
+    params: list[Any] = [q]
+    type_sql = ""
+    if type:
+        type_sql = " AND d.type = ?"
+        params.append(type)
+    exact = [r[0] for r in store.conn.execute(
+        "SELECT d.entity_id, COUNT(*) AS n FROM aliases a JOIN doc_entities d ON a.doc_id = d.doc_id "
+        "AND a.local_id = d.local_id WHERE a.alias_norm = ?" + type_sql +
+        " GROUP BY d.entity_id ORDER BY n DESC", params)]
+    if exact:
+        return exact
+    params = [f"%{_like_escape(q)}%", *([type] if type else [])]
+    return [r[0] for r in store.conn.execute(
+        "SELECT d.entity_id, COUNT(*) AS n FROM aliases a JOIN doc_entities d ON a.doc_id = d.doc_id "
+        "AND a.local_id = d.local_id WHERE a.alias_norm LIKE ? ESCAPE '\\'" + type_sql +
+        " GROUP BY d.entity_id ORDER BY n DESC", params)]
+
+
+def resolve_one(store: Store, name: str) -> int:
+    ids = find_entities(store, name, type="PERSON") or find_entities(store, name)
+    if not ids:
+        raise StoreError(Code.NOT_FOUND, query=name)
+    return ids[0]
+
+
+def _global(store: Store, doc_id: str, local: str | None) -> dict[str, Any] | None:
+    if local is None:
+        return None
+    row = store.conn.execute(
+        "SELECT e.id, e.name FROM doc_entities d JOIN entities e ON e.id = d.entity_id "
+        "WHERE d.doc_id = ? AND d.local_id = ?", (doc_id, local)).fetchone()
+    return {"id": f"E{row[0]}", "name": row[1]} if row else None
+
+
+class _Docs:
+    """Caches article texts and dates while a report is built."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._cache: dict[str, sqlite3.Row] = {}
+
+    def row(self, doc_id: str) -> sqlite3.Row:
+        if doc_id not in self._cache:
+            self._cache[doc_id] = self.store.conn.execute(
+                "SELECT id, published, title, text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return self._cache[doc_id]
+
+    def evidence(self, doc_id: str, start: int, end: int) -> dict[str, Any]:
+        r = self.row(doc_id)
+        return {"doc": doc_id, "published": r["published"], "span": [start, end],
+                "text": r["text"][start:end], "sentence": sentence_of(r["text"], start, end)}
+
+
+def _locals(store: Store, eid: int) -> list[tuple[str, str]]:
+    return [(r[0], r[1]) for r in store.conn.execute(
+        "SELECT doc_id, local_id FROM doc_entities WHERE entity_id = ? ORDER BY doc_id", (eid,))]
+
+
+def _date_key(value: str | None, fallback: str | None) -> str:
+    # undated facts sort by their article's date, after dated facts of that day
+    return (value or fallback or "9999") + ("~" if value is None else "")
+
+
+def quotes(store: Store, *, speaker: str | None = None, addressee: str | None = None,
+           words: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
+    """Quotes with speaker, addressee, article, date and evidence, in date order."""
+    where, params = [], []
+    for field, name in (("speaker", speaker), ("addressee", addressee)):
+        if name:
+            eid = resolve_one(store, name)
+            pairs = _locals(store, eid)
+            if not pairs:
+                return []
+            where.append("(" + " OR ".join(f"(q.doc_id = ? AND q.{field} = ?)" for _ in pairs) + ")")
+            for p in pairs:
+                params.extend(p)
+    if words:
+        where.append("q.text LIKE ? ESCAPE '\\'")
+        params.append(f"%{_like_escape(words)}%")
+    sql = ("SELECT q.*, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id" +
+           (" WHERE " + " AND ".join(where) if where else "") +
+           " ORDER BY d.published, q.doc_id, q.start LIMIT ?")
+    params.append(limit)
+    docs = _Docs(store)
+    out = []
+    for r in store.conn.execute(sql, params):
+        out.append({
+            "doc": r["doc_id"], "published": r["published"], "kind": r["kind"], "text": r["text"],
+            "span": [r["start"], r["end"]], "cue": r["cue"],
+            "speaker": _global(store, r["doc_id"], r["speaker"]),
+            "addressee": _global(store, r["doc_id"], r["addressee"]),
+            "sentence": docs.evidence(r["doc_id"], r["start"], r["end"])["sentence"],
+        })
+    return out
+
+
+def timeline(store: Store, name: str) -> dict[str, Any]:
+    """Events and statuses of one entity in date order, each with its article and sentence."""
+    eid = resolve_one(store, name)
+    docs = _Docs(store)
+    items: list[dict[str, Any]] = []
+    for doc_id, local in _locals(store, eid):
+        pub = docs.row(doc_id)["published"]
+        for ev in store.conn.execute(
+                "SELECT e.*, p.role FROM event_participants p JOIN events e ON e.doc_id = p.doc_id "
+                "AND e.idx = p.event_idx WHERE p.doc_id = ? AND p.local_id = ?", (doc_id, local)):
+            others = [{"role": p["role"], "entity": _global(store, doc_id, p["local_id"])}
+                      for p in store.conn.execute(
+                          "SELECT role, local_id FROM event_participants WHERE doc_id = ? AND "
+                          "event_idx = ? AND local_id != ?", (doc_id, ev["idx"], local))]
+            items.append({"kind": "event", "type": ev["type"], "role": ev["role"],
+                          "date": ev["time"], "mod": ev["time_mod"], "negated": bool(ev["negated"]),
+                          "hypothetical": bool(ev["hypothetical"]), "with": others,
+                          "evidence": docs.evidence(doc_id, ev["trigger_start"], ev["trigger_end"]),
+                          "_key": _date_key(ev["time"], pub)})
+        for st in store.conn.execute("SELECT * FROM statuses WHERE doc_id = ? AND local_id = ?",
+                                     (doc_id, local)):
+            items.append({"kind": "status", "type": st["status"], "date": st["since"],
+                          "as_of": st["as_of"],
+                          "evidence": docs.evidence(doc_id, st["start"], st["end"]),
+                          "_key": _date_key(st["since"], pub)})
+    items.sort(key=lambda i: (i.pop("_key"), i["evidence"]["doc"], i["evidence"]["span"][0]))
+    row = store.conn.execute("SELECT name, type FROM entities WHERE id = ?", (eid,)).fetchone()
+    return {"id": f"E{eid}", "name": row[0], "type": row[1], "timeline": items,
+            "latest_status": _latest_status(items)}
+
+
+def _latest_status(items: list[dict[str, Any]]) -> dict[str, Any] | None:
+    statuses = [i for i in items if i["kind"] == "status"]
+    if not statuses:
+        return None
+    statuses.sort(key=lambda s: (s["as_of"] or "", s["date"] or ""))
+    latest = statuses[-1]
+    conflicts = sorted({s["type"] for s in statuses if s["as_of"] == latest["as_of"]} - {latest["type"]})
+    return {"status": latest["type"], "since": latest["date"], "as_of": latest["as_of"],
+            "source": latest["evidence"]["doc"], "conflicting": conflicts}
+
+
+def show(store: Store, name: str) -> dict[str, Any]:
+    """Everything the store knows about one entity."""
+    eid = resolve_one(store, name)
+    docs = _Docs(store)
+    row = store.conn.execute("SELECT name, type FROM entities WHERE id = ?", (eid,)).fetchone()
+    pairs = _locals(store, eid)
+    alias_docs: dict[str, set[str]] = defaultdict(set)
+    attributes: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    links = []
+    relations = []
+    for doc_id, local in pairs:
+        for r in store.conn.execute("SELECT alias FROM aliases WHERE doc_id = ? AND local_id = ?",
+                                    (doc_id, local)):
+            alias_docs[r[0]].add(doc_id)
+        d = store.conn.execute("SELECT attributes, link_score, link_evidence FROM doc_entities "
+                               "WHERE doc_id = ? AND local_id = ?", (doc_id, local)).fetchone()
+        for key, value in json.loads(d["attributes"]).items():
+            attributes[key].append({"value": value, "doc": doc_id})
+        links.append({"doc": doc_id, "local_id": local, "score": d["link_score"],
+                      "evidence": json.loads(d["link_evidence"] or "[]")})
+        for r in store.conn.execute(
+                "SELECT * FROM relations WHERE doc_id = ? AND (subject = ? OR object_entity = ?)",
+                (doc_id, local, local)):
+            subj = _global(store, doc_id, r["subject"])
+            obj: Any = (_global(store, doc_id, r["object_entity"]) if r["object_entity"]
+                        else json.loads(r["object_value"]))
+            relations.append({"subject": subj, "predicate": r["predicate"], "object": obj,
+                              "as_of": r["as_of"],
+                              "evidence": docs.evidence(doc_id, r["start"], r["end"])})
+    tl = timeline(store, f"E{eid}")
+    return {
+        "id": f"E{eid}", "name": row[0], "type": row[1],
+        "aliases": [{"alias": a, "docs": sorted(ds)} for a, ds in sorted(alias_docs.items())],
+        "attributes": dict(attributes),
+        "links": links,
+        "relations": relations,
+        "events": [i for i in tl["timeline"] if i["kind"] == "event"],
+        "statuses": [i for i in tl["timeline"] if i["kind"] == "status"],
+        "latest_status": tl["latest_status"],
+        "quotes_said": quotes(store, speaker=f"E{eid}"),
+        "quotes_addressed": quotes(store, addressee=f"E{eid}"),
+    }

@@ -1,0 +1,201 @@
+"""Cross-document entity linking on ingest.
+
+Each new article's entities are compared only with stored entities that share a blocking key, so
+the work grows with the number of candidates, not with the size of the store. Scoring and keys
+come from :mod:`newsgraph.crossdoc` (name compatibility plus context); the store keeps the score
+and its evidence for every link so that a merge can be inspected and undone.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections import Counter
+from typing import Any
+
+from ..document import Document
+from ..records import Entity
+
+log = logging.getLogger(__name__)
+
+# entity types linked across articles by name; numbers/dates are not entities worth merging
+LINKED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
+                          "WORK_OF_ART", "LAW"})
+
+
+def _crossdoc() -> Any | None:
+    try:
+        from .. import crossdoc
+    except ImportError:
+        return None
+    needed = ("Profile", "block_keys", "link_score", "LINK_THRESHOLD")
+    return crossdoc if all(hasattr(crossdoc, n) for n in needed) else None
+
+
+def _doc_context(doc: Document, ent: Entity) -> dict[str, Any]:
+    people, places, orgs = [], [], []
+    for other in doc.entities:
+        if other.id == ent.id:
+            continue
+        if other.type == "PERSON":
+            people.append(other.name)
+        elif other.type in ("GPE", "LOC", "FAC"):
+            places.append(other.name)
+        elif other.type == "ORG":
+            orgs.append(other.name)
+    ctx: dict[str, Any] = {"people": sorted(set(people)), "places": sorted(set(places)),
+                           "orgs": sorted(set(orgs))}
+    attrs = ent.attributes or {}
+    if attrs.get("title"):
+        ctx["titles"] = list(attrs["title"])
+    if attrs.get("citizenship"):
+        ctx["citizenship"] = list(attrs["citizenship"])
+    if isinstance(attrs.get("age"), int) and doc.published:
+        ctx["age"] = attrs["age"]
+        ctx["age_year"] = int(doc.published[:4])
+    relations = []
+    for r in doc.relations:
+        if r.subject == ent.id or r.object == ent.id:
+            other_id = r.object if r.subject == ent.id else r.subject
+            other = doc.entity(other_id) if isinstance(other_id, str) else None
+            relations.append(f"{r.predicate}:{other.name if other else other_id}")
+    if relations:
+        ctx["relations"] = sorted(set(relations))
+    return ctx
+
+
+def _merge_context(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    out = dict(a)
+    for k, v in b.items():
+        if isinstance(v, list):
+            out[k] = sorted(set(out.get(k, [])) | set(v))
+        elif k not in out:
+            out[k] = v
+    return out
+
+
+def _fallback_keys(etype: str, names: list[str]) -> set[str]:
+    from . import norm_name
+
+    keys = set()
+    for n in names:
+        toks = norm_name(n).split()
+        if not toks:
+            continue
+        keys.add(f"{etype}:{toks[-1] if etype == 'PERSON' else ' '.join(toks)}")
+    return keys
+
+
+class Linker:
+    """Links document entities to cross-document entities inside the caller's transaction."""
+
+    def __init__(self) -> None:
+        self.cd = _crossdoc()
+
+    # profiles -------------------------------------------------------------------------------
+    def _profile(self, key: str, etype: str, name: str, aliases: list[str],
+                 context: dict[str, Any]) -> Any:
+        if self.cd is None:
+            return {"key": key, "type": etype, "name": name, "aliases": aliases, "context": context}
+        return self.cd.Profile(key=key, type=etype, name=name, aliases=aliases, context=context)
+
+    def _keys(self, profile: Any) -> set[str]:
+        if self.cd is None:
+            return _fallback_keys(profile["type"], [profile["name"], *profile["aliases"]])
+        return {f"{profile.type}:{k}" for k in self.cd.block_keys(profile)}
+
+    def _score(self, new: Any, old: Any) -> tuple[float, list[str]]:
+        if self.cd is not None:
+            return self.cd.link_score(new, old)
+        from ..names import compare
+        from . import norm_name
+
+        if new["type"] != "PERSON":
+            same = norm_name(new["name"]) in {norm_name(a) for a in [old["name"], *old["aliases"]]}
+            return (1.0 if same else 0.0), ["same normalized name" if same else "different name"]
+        m = compare(new["name"], old["name"])
+        return m.score, [m.reason]
+
+    def _threshold(self) -> float:
+        return float(self.cd.LINK_THRESHOLD) if self.cd is not None else 0.75
+
+    def cluster_profile(self, cur: sqlite3.Cursor, eid: int) -> Any:
+        row = cur.execute("SELECT type, name, context FROM entities WHERE id = ?", (eid,)).fetchone()
+        aliases = sorted({r[0] for r in cur.execute(
+            "SELECT a.alias FROM aliases a JOIN doc_entities d ON a.doc_id = d.doc_id AND "
+            "a.local_id = d.local_id WHERE d.entity_id = ?", (eid,))})
+        return self._profile(f"E{eid}", row[0], row[1], aliases, json.loads(row[2]))
+
+    # linking --------------------------------------------------------------------------------
+    def link_document(self, cur: sqlite3.Cursor, doc: Document) -> None:
+        used: set[int] = set()  # entities the article keeps apart stay apart across articles
+        # people first, longest names first: the fullest name makes the best probe
+        order = sorted(doc.entities, key=lambda e: (e.type != "PERSON", -len(e.name)))
+        for ent in order:
+            ctx = _doc_context(doc, ent)
+            profile = self._profile(f"{doc.id}/{ent.id}", ent.type, ent.name,
+                                    sorted(set(ent.aliases)), ctx)
+            keys = self._keys(profile) if ent.type in LINKED_TYPES else set()
+            best, best_score, best_evidence = None, 0.0, []
+            if keys:
+                marks = ",".join("?" * len(keys))
+                candidates = [r[0] for r in cur.execute(
+                    f"SELECT DISTINCT b.entity_id FROM block_keys b JOIN entities e ON "  # noqa: S608
+                    f"e.id = b.entity_id WHERE b.key IN ({marks}) AND e.type = ?",
+                    (*sorted(keys), ent.type))]
+                for cand in candidates:
+                    if cand in used:
+                        continue
+                    score, evidence = self._score(profile, self.cluster_profile(cur, cand))
+                    if score > best_score:
+                        best, best_score, best_evidence = cand, score, evidence
+            if best is not None and best_score >= self._threshold():
+                eid = best
+                self._absorb(cur, eid, ent, ctx)
+            else:
+                cur.execute("INSERT INTO entities(type, name, context) VALUES (?, ?, ?)",
+                            (ent.type, ent.name, json.dumps(ctx, sort_keys=True)))
+                eid = int(cur.lastrowid or 0)
+                best_score, best_evidence = 1.0, ["first seen"]
+            used.add(eid)
+            cur.execute(
+                "INSERT INTO doc_entities(doc_id, local_id, entity_id, type, name, attributes, "
+                "link_score, link_evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc.id, ent.id, eid, ent.type, ent.name, json.dumps(ent.attributes, sort_keys=True),
+                 round(best_score, 4), json.dumps(best_evidence)))
+            cur.executemany("INSERT OR IGNORE INTO block_keys(key, entity_id) VALUES (?, ?)",
+                            [(k, eid) for k in keys])
+
+    def _absorb(self, cur: sqlite3.Cursor, eid: int, ent: Entity, ctx: dict[str, Any]) -> None:
+        row = cur.execute("SELECT name, context FROM entities WHERE id = ?", (eid,)).fetchone()
+        merged = _merge_context(json.loads(row[1]), ctx)
+        name = row[0]
+        # the fullest proper name wins: more words, then longer
+        if (len(ent.name.split()), len(ent.name)) > (len(name.split()), len(name)):
+            name = ent.name
+        cur.execute("UPDATE entities SET name = ?, context = ? WHERE id = ?",
+                    (name, json.dumps(merged, sort_keys=True), eid))
+
+    def refresh(self, cur: sqlite3.Cursor, eid: int) -> None:
+        """Recompute a cluster's name after one of its articles left it."""
+        names = [r[0] for r in cur.execute("SELECT name FROM doc_entities WHERE entity_id = ?", (eid,))]
+        if names:
+            counts = Counter(names)
+            name = max(names, key=lambda n: (len(n.split()), len(n), counts[n]))
+            cur.execute("UPDATE entities SET name = ? WHERE id = ?", (name, eid))
+
+    def split_out(self, cur: sqlite3.Cursor, eid: int, doc_id: str, local_ids: list[str]) -> int:
+        row = cur.execute("SELECT type FROM entities WHERE id = ?", (eid,)).fetchone()
+        names = [r[0] for r in cur.execute(
+            f"SELECT name FROM doc_entities WHERE doc_id = ? AND local_id IN ({','.join('?' * len(local_ids))})",  # noqa: S608
+            (doc_id, *local_ids))]
+        cur.execute("INSERT INTO entities(type, name, context) VALUES (?, ?, '{}')",
+                    (row[0], max(names, key=len)))
+        new_id = int(cur.lastrowid or 0)
+        cur.executemany(
+            "UPDATE doc_entities SET entity_id = ?, pinned = 1, link_score = NULL, "
+            "link_evidence = ? WHERE doc_id = ? AND local_id = ?",
+            [(new_id, json.dumps([f"split from E{eid} by hand"]), doc_id, lid) for lid in local_ids])
+        self.refresh(cur, eid)
+        return new_id
