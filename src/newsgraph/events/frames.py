@@ -1,0 +1,301 @@
+"""Event triggers and their arguments on a spaCy dependency parse.
+
+A :class:`Frame` is one event mention: a trigger token, an event type from :mod:`.lexicon`, and
+PropBank-style arguments (``Arg0`` doer, ``Arg1`` undergoer, ``Arg2`` recipient/beneficiary,
+``ArgM-LOC`` place, ``ArgM-TMP`` time) each given by its head token. Verbs are events unless
+they only support another word (auxiliaries, light verbs, stative relations); nouns are events
+when the lexicon or a deverbal ending says so. Everything is one pass over the tokens with
+look-ups in the parse, so the cost is linear in the article's length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import lexicon as lx
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SUBJ = ("nsubj", "csubj")
+_PASS_SUBJ = ("nsubjpass", "csubjpass")
+_OBJ = ("dobj", "obj")
+# dependents through which a verb shares the subject of the verb it hangs on
+_SHARES_SUBJECT = ("xcomp", "conj", "advcl")
+# control verbs whose object, not subject, does the embedded event ("urged Hamas to free him")
+_OBJECT_CONTROL = frozenset("""
+urge ask call appeal tell order force persuade allow permit help encourage invite require
+press pressure convince instruct authorize enable lead cause get
+""".split())
+_ARG_POS = ("NOUN", "PROPN", "PRON", "NUM")
+# relative and other pronouns that point elsewhere for meaning but are mentions in their own right
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "from", "to"})
+_COPULA = "be"
+_NON_REFERRING = frozenset({"that", "this", "there", "what", "all", "both", "each", "these",
+                            "those", "whatever", "something", "anything", "nothing"})
+_NOT_PARTICIPANT_ENTS = frozenset({"DATE", "TIME", "PERCENT", "ORDINAL"})
+
+
+@dataclass(slots=True)
+class Frame:
+    """One event mention on a spaCy parse (token indices into the spaCy Doc)."""
+
+    trigger: int
+    lemma: str
+    type: str
+    pos: str
+    args: list[tuple[str, int]] = field(default_factory=list)
+    negated: bool = False
+    hypothetical: bool = False
+
+    def arg(self, role: str) -> list[int]:
+        return [i for r, i in self.args if r == role]
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod"))
+
+
+def _conj_root(tok: Token) -> Token:
+    """The first conjunct of a coordination ("Boeing and Airbus" -> Boeing)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _is_event_verb(tok: Token) -> bool:
+    if tok.pos_ == "VERB":
+        if tok.lemma_.lower() in lx.NON_EVENT_VERBS:
+            return False
+        # a participle used as a plain adjective before a noun ("a loaded gun") stays an event;
+        # "according to" and friends do not
+        if tok.dep_ == "prep" or (tok.dep_ == "amod" and tok.tag_ == "VBG"
+                                  and tok.lemma_.lower() in ("lead", "follow")):
+            return False
+        return True
+    if tok.pos_ == "AUX" and tok.lemma_.lower() == _COPULA:
+        # copular "be" heads a clause of its own in MEANTIME-style annotation (a state)
+        return tok.dep_ not in ("aux", "auxpass")
+    return False
+
+
+def _event_noun_type(tok: Token) -> str | None:
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN":
+        # event-naming words inside names ("the Paris Air Show", "WWDC conference")
+        return lx.NOUN_TYPE.get(lemma) if tok.ent_type_ in ("EVENT", "") else None
+    etype = lx.noun_type(lemma)
+    if etype is None:
+        return None
+    # a noun modifying another noun is a classifier, not an event ("test pilot", "attack
+    # helicopter"), unless the head is itself an event word ("test flight")
+    if tok.dep_ == "compound" and lx.noun_type(tok.head.lemma_.lower()) is None:
+        return None
+    return etype
+
+
+def _subject(verb: Token) -> tuple[str, Token] | None:
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            return ("Arg1" if _unaccusative(verb) else "Arg0"), c
+        if c.dep_ in _PASS_SUBJ:
+            return "Arg1", c
+    return None
+
+
+def _unaccusative(verb: Token) -> bool:
+    if verb.lemma_.lower() == _COPULA:
+        return True
+    if verb.lemma_.lower() not in lx.UNACCUSATIVE_VERBS:
+        return False
+    return not any(c.dep_ in _OBJ for c in verb.children)
+
+
+def _inherited_subject(verb: Token, depth: int = 0) -> tuple[str, Token] | None:
+    """The subject a verb without its own takes from the verb or noun it hangs on."""
+    if depth > 4 or verb.dep_ not in (*_SHARES_SUBJECT, "relcl", "acl", "ccomp", "pcomp"):
+        return None
+    head = verb.head
+    if head.i == verb.i:
+        return None
+    passive = _is_passive(verb)
+    if verb.dep_ in ("relcl", "acl"):
+        # "the tankers that will be built", "a contract awarded to X": the noun undergoes
+        # the event when the clause is passive or has an own subject elsewhere
+        if head.pos_ in _ARG_POS:
+            role = "Arg1" if passive or verb.tag_ == "VBN" else "Arg0"
+            return role, head
+        return None
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in _OBJECT_CONTROL:
+        for c in head.children:
+            if c.dep_ in _OBJ:
+                return ("Arg1" if passive else "Arg0"), c
+    if verb.dep_ == "pcomp":
+        return None
+    found = _subject(head)
+    if found is None:
+        found = _inherited_subject(head, depth + 1)
+    if found is None:
+        return None
+    role, tok = found
+    if passive:
+        return "Arg1", tok
+    if verb.dep_ != "conj" and role == "Arg1" and not _unaccusative(head):
+        # "X was asked to leave": X does the embedded event
+        return "Arg0", tok
+    if verb.dep_ == "conj":
+        return role if _unaccusative(verb) == _unaccusative(head) else "Arg0", tok
+    return ("Arg1" if _unaccusative(verb) else "Arg0"), tok
+
+
+def _verb_args(verb: Token) -> list[tuple[str, int]]:
+    args: list[tuple[str, int]] = []
+    subj = _subject(verb)
+    if subj is None:
+        subj = _inherited_subject(verb)
+    if subj is not None:
+        args.append((subj[0], subj[1].i))
+    copula = verb.lemma_.lower() == _COPULA
+    for c in verb.children:
+        dep = c.dep_
+        if dep in _OBJ:
+            args.append(("Arg1", c.i))
+        elif dep == "dative":
+            args.append(("Arg2", c.i))
+        elif dep == "attr" and copula:
+            args.append(("Arg2", c.i))
+        elif dep == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    args.append(("Arg0", g.i))
+        elif dep == "prep":
+            prep = c.lower_
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                if prep == "between":
+                    args.append(("Arg0", g.i))
+                elif g.ent_type_ in ("GPE", "LOC", "FAC") and prep in _PLACE_PREPS:
+                    args.append(("ArgM-LOC", g.i))
+                elif prep in ("to", "for") and g.pos_ in ("PROPN", "PRON"):
+                    args.append(("Arg2", g.i))
+    return args
+
+
+def _noun_args(noun: Token) -> list[tuple[str, int]]:
+    args: list[tuple[str, int]] = []
+    lemma = noun.lemma_.lower()
+    patient_poss = lemma in lx.PATIENT_POSSESSOR_NOUNS
+    has_of = False
+    for c in noun.children:
+        dep = c.dep_
+        if dep == "poss":
+            args.append(("Arg1" if patient_poss else "Arg0", c.i))
+        elif dep == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME"):
+            args.append(("Arg0", c.i))
+        elif dep == "prep":
+            prep = c.lower_
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                if prep == "of":
+                    has_of = True
+                    args.append(("Arg1", g.i))
+                elif prep == "by":
+                    args.append(("Arg0", g.i))
+                elif prep == "between":
+                    args.append(("Arg0", g.i))
+                elif prep == "for" and g.pos_ != "PROPN":
+                    args.append(("Arg1", g.i))
+                elif g.ent_type_ in ("GPE", "LOC", "FAC") and prep in _PLACE_PREPS:
+                    args.append(("ArgM-LOC", g.i))
+    del has_of
+    # "Boeing signed a deal": the subject of a light verb does the noun's event too
+    head = noun.head
+    if noun.dep_ in _OBJ and head.pos_ == "VERB" and head.lemma_.lower() in _LIGHT_VERBS:
+        subj = _subject(head) or _inherited_subject(head)
+        if subj is not None and subj[0] == "Arg0" and not any(r == "Arg0" for r, _ in args):
+            args.append(("Arg0", subj[1].i))
+    return args
+
+
+# verbs whose object noun names the real event ("make an announcement", "sign a deal")
+_LIGHT_VERBS = frozenset("""
+make give take have hold sign conduct carry launch announce win place complete reach strike
+stage sign seal
+""".split())
+
+
+def _negated(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "neg" or c.lower_ in ("never", "not", "n't"):
+            return True
+    head = tok.head
+    if tok.dep_ == "xcomp" and head.i != tok.i:
+        # "failed to free", "refused to release": the embedded event did not happen
+        if head.lemma_.lower() in ("fail", "refuse", "decline"):
+            return True
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+    return False
+
+
+def _hypothetical(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in lx.MODAL_WORDS:
+            return True
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
+            return True
+    cur = tok
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pobj", "dobj") and \
+                head.lemma_.lower() in lx.HYPOTHETICAL_GOVERNORS:
+            # "urged Hamas to free him": the freeing is asked for, not reported
+            return True
+        if cur.dep_ not in ("conj", "pobj", "prep", "xcomp", "aux"):
+            break
+        cur = head
+    return False
+
+
+def _clean_args(args: list[tuple[str, int]], doc: Doc, trigger: int) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    seen: set[int] = set()
+    for role, i in args:
+        tok = doc[i]
+        if i == trigger or i in seen or tok.pos_ not in _ARG_POS:
+            continue
+        if tok.pos_ == "PRON" and tok.lower_ in _NON_REFERRING:
+            continue
+        if tok.ent_type_ in _NOT_PARTICIPANT_ENTS or _event_noun_type(tok) is not None:
+            # times, amounts and other events are linked to events otherwise (time, claims)
+            continue
+        seen.add(i)
+        out.append((role, _conj_root(tok).i if tok.dep_ == "conj" else i))
+    return out
+
+
+def find_frames(doc: Doc) -> list[Frame]:
+    """Every event mention in a parsed spaCy Doc, in text order."""
+    frames: list[Frame] = []
+    for tok in doc:
+        if _is_event_verb(tok):
+            lemma = tok.lemma_.lower()
+            etype = "state" if lemma == _COPULA else lx.verb_type(lemma)
+            args = _verb_args(tok)
+        else:
+            ntype = _event_noun_type(tok)
+            if ntype is None:
+                continue
+            lemma, etype = tok.lemma_.lower(), ntype
+            args = _noun_args(tok)
+        frames.append(Frame(tok.i, lemma, etype, tok.pos_, _clean_args(args, doc, tok.i),
+                            _negated(tok), _hypothetical(tok)))
+    return frames
