@@ -1,12 +1,466 @@
-"""quotes: direct and reported speech with cue, speaker span and addressee span."""
+"""quotes: direct and reported speech with cue, speaker span and addressee span.
+
+Two passes over one parsed article:
+
+1. Direct quotations come from paired quotation marks (:mod:`newsgraph.quotes.marks`). Each region
+   looks for its attribution next to it: a trailing clause (``"...," he said``), a leading one
+   (``He said: "..."``, ``Smith said, "..."``), a dash signature (``"..." - Commissioner Smith``), a
+   lead-in (``And from Chairwoman Lee: "..."``) or a speech verb of the same sentence that governs
+   it. A region with none continues the previous quotation's speaker when it opens its paragraph
+   right after that quotation; short unattributed fragments are scare quotes and are dropped.
+2. Reported speech comes from the dependency parse: a cue verb's clausal complement (``said that
+   ...``), its ``to``-infinitive (``urged Hamas to ...``), the clause a trailing ``..., officials
+   said`` hangs on, and ``according to X, ...``. Reported content that holds a quoted fragment is
+   ``mixed``.
+
+The stage writes surface spans only; the people stage maps ``speaker_span``/``addressee_span`` to
+entities.
+"""
 
 from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..document import Document
 from ..pipeline import stage
+from ..quotes.lexicon import (CUE_LEMMAS, CUE_NOUNS, DIRECT_CUES, TITLES, TO_COMPLEMENT_CUES)
+from ..quotes.marks import Region, find_regions
+from ..records import Quote, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+_SUBJ_DEPS = frozenset(("nsubj", "nsubjpass", "csubj"))
+# modifiers kept when a subject token grows into its noun phrase; appositives and relative clauses
+# are left out so "Hugh Hill, a doctor, said" gives "Hugh Hill"
+_NP_LEFT = frozenset(("det", "compound", "amod", "poss", "nummod", "nmod", "quantmod", "case",
+                      "predet", "advmod", "npadvmod", "prep", "pobj", "cc", "conj", "punct", "flat"))
+_NP_RIGHT = frozenset(("compound", "flat", "prep", "pobj", "case", "nummod", "cc", "conj"))
+_OBJ_DEPS = frozenset(("dobj", "dative", "iobj"))
+_ADDRESSEE_CUES = frozenset("""
+tell assure reassure urge ask warn remind inform notify advise implore beg order command instruct
+encourage invite challenge thank congratulate press plead caution promise counsel petition brief
+""".split())
+_DASHES = frozenset(("-", "\u2014", "\u2013", "\u2015", "--"))
+_SENT_END = frozenset((".", "!", "?"))
+_MIN_UNATTRIBUTED_WORDS = 6
+
+
+@dataclass(slots=True)
+class _Attribution:
+    cue: str | None
+    cue_span: Span | None
+    speaker: Span | None
+    addressee: Span | None = None
 
 
 @stage("quotes", requires=("spacy",), assigns=("quotes",), spacy_components=("parser", "lemmatizer"))
 def quotes(doc: Document, config: Config) -> None:
-    doc.quotes = []
+    sdoc = doc.spacy
+    if sdoc is None:
+        doc.quotes = []
+        return
+    doc.quotes = _Extractor(doc.text, sdoc).run()
+
+
+class _Extractor:
+    def __init__(self, text: str, sdoc: Doc) -> None:
+        self.text = text
+        self.sdoc = sdoc
+        self.regions = find_regions(text)
+        self.starts = [t.idx for t in sdoc]
+        # index of the region each token sits in, -1 outside every quotation
+        self.in_region = [-1] * len(sdoc)
+        for ri, r in enumerate(self.regions):
+            for ti in range(self._tok_at(r.open_mark), len(sdoc)):
+                if sdoc[ti].idx >= r.outer_end:
+                    break
+                self.in_region[ti] = ri
+
+    # -- token helpers -------------------------------------------------------------------------
+
+    def _tok_at(self, char: int) -> int:
+        """Index of the token covering or following character ``char``."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        if i < 0:
+            return 0
+        if char >= self.sdoc[i].idx + len(self.sdoc[i].text) and i + 1 < len(self.sdoc):
+            return i + 1
+        return i
+
+    def _span(self, first: int, last: int) -> Span:
+        """Character span of tokens ``first..last`` inclusive."""
+        a, b = self.sdoc[first], self.sdoc[last]
+        return a.idx, b.idx + len(b.text)
+
+    def _np(self, tok: Token) -> Span:
+        """A noun phrase around ``tok``: its left modifiers and name parts, no appositive."""
+        lo = hi = tok.i
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in ("appos", "relcl", "acl", "advcl", "parataxis"):
+                    continue
+                if c.i < tok.i and c.dep_ in _NP_LEFT or c.i > tok.i and c.dep_ in _NP_RIGHT:
+                    if c.dep_ == "punct" and c.i > tok.i:
+                        continue
+                    lo, hi = min(lo, c.i), max(hi, c.i)
+                    stack.append(c)
+        # a noun phrase never reaches into a quotation or across a comma on its left
+        while lo < tok.i and (self.sdoc[lo].is_punct or self.sdoc[lo].dep_ in ("cc", "prep")):
+            lo += 1
+        while hi > tok.i and (self.sdoc[hi].is_punct or self.sdoc[hi].dep_ in ("cc", "prep")):
+            hi -= 1
+        for i in range(tok.i - 1, lo - 1, -1):
+            if self.sdoc[i].text == "," or self.in_region[i] != -1 and self.in_region[tok.i] == -1:
+                lo = i + 1
+                break
+        return self._span(lo, hi)
+
+    def _is_cue(self, tok: Token, lexicon: frozenset[str]) -> bool:
+        if tok.lemma_.lower() not in lexicon:
+            return False
+        return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The subject of a cue verb, climbing through ``went on to say``/``and added``."""
+        v: Token | None = verb
+        for _ in range(3):
+            if v is None:
+                break
+            for c in v.children:
+                if c.dep_ in _SUBJ_DEPS and c.dep_ != "nsubjpass":
+                    if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
+                        return v.head
+                    return c
+            if v.dep_ in ("xcomp", "conj", "advcl", "ccomp") and v.head is not v:
+                v = v.head
+            else:
+                break
+        return None
+
+    def _addressee(self, verb: Token, skip: Span | None) -> Span | None:
+        def outside(t: Token) -> bool:
+            return skip is None or not (skip[0] <= t.idx < skip[1])
+
+        lemma = verb.lemma_.lower()
+        for c in verb.children:
+            if c.dep_ in _OBJ_DEPS and lemma in _ADDRESSEE_CUES and outside(c) and c.pos_ in (
+                    "PROPN", "PRON", "NOUN") and self.in_region[c.i] == -1:
+                return self._np(c)
+        for c in verb.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to" and outside(c):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ in ("PROPN", "PRON", "NOUN"):
+                        return self._np(g)
+        return None
+
+    def _attribution(self, verb: Token, skip: Span | None) -> _Attribution:
+        subj = self._subject(verb)
+        speaker = self._np(subj) if subj is not None else self._nearby_name(verb)
+        cue_tok = verb
+        return _Attribution(cue_tok.text, self._span(cue_tok.i, cue_tok.i), speaker,
+                            self._addressee(verb, skip))
+
+    def _nearby_name(self, verb: Token) -> Span | None:
+        """Speaker of an inverted or unparsed attribution: the name right after or before the cue."""
+        sdoc = self.sdoc
+        for rng in (range(verb.i + 1, min(len(sdoc), verb.i + 4)),
+                    range(verb.i - 1, max(-1, verb.i - 4), -1)):
+            for i in rng:
+                t = sdoc[i]
+                if self.in_region[i] != -1 or t.is_punct:
+                    break
+                if t.pos_ in ("PROPN", "PRON") or t.pos_ == "NOUN" and t.dep_ in _SUBJ_DEPS:
+                    return self._np(t)
+        return None
+
+    # -- direct quotations ---------------------------------------------------------------------
+
+    def _trailing(self, r: Region) -> _Attribution | None:
+        sdoc, text = self.sdoc, self.text
+        if r.open_end:
+            return None
+        i = self._tok_at(r.outer_end)
+        if i >= len(sdoc) or sdoc[i].idx >= r.para_end:
+            return None
+        first = sdoc[i]
+        if first.text in _DASHES or first.text.startswith("\u2014"):
+            return self._dash_signature(r, i)
+        content_end = text[r.start:r.end].rstrip()
+        ends_open = bool(content_end) and content_end[-1] in ",?!\u2014-\u2026:"
+        if first.text == ",":
+            ends_open = True
+            i += 1
+        for j in range(i, min(len(sdoc), i + 10)):
+            t = sdoc[j]
+            if t.idx >= r.para_end or self.in_region[j] != -1:
+                break
+            if t.text in _SENT_END or t.text == ";":
+                break
+            if self._is_cue(t, DIRECT_CUES):
+                if not ends_open and j - i > 4:
+                    return None
+                return self._attribution(t, (r.start, r.end))
+        return None
+
+    def _dash_signature(self, r: Region, i: int) -> _Attribution | None:
+        sdoc = self.sdoc
+        j = i + 1
+        first = j
+        last = None
+        while j < len(sdoc) and sdoc[j].idx < r.para_end and j - first < 8:
+            t = sdoc[j]
+            if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_.rstrip(".") in TITLES or (
+                    t.text == "." and last is not None):
+                last = j if t.text != "." else last
+                j += 1
+                continue
+            break
+        if last is None or not any(sdoc[k].pos_ == "PROPN" for k in range(first, last + 1)):
+            return None
+        dash = sdoc[i]
+        return _Attribution(dash.text, self._span(i, i), self._span(first, last))
+
+    def _leading(self, r: Region, prev_end: int) -> _Attribution | None:
+        sdoc = self.sdoc
+        k = self._tok_at(r.open_mark) - 1
+        lo = max(self._tok_at(max(prev_end, r.para_start)), sdoc[min(k + 1, len(sdoc) - 1)].sent.start)
+        if k < lo:
+            return None
+        # only the clause right before the mark counts
+        for j in range(k, lo - 1, -1):
+            if sdoc[j].text in _SENT_END and j < k:
+                lo = j + 1
+                break
+        last = sdoc[k]
+        if last.text not in (":", ",") and not self._is_cue(last, DIRECT_CUES):
+            return None
+        for j in range(k, lo - 1, -1):
+            t = sdoc[j]
+            if self.in_region[j] != -1:
+                break
+            if self._is_cue(t, DIRECT_CUES):
+                return self._attribution(t, (r.start, r.end))
+        if last.text == ":":
+            # a lead-in with no verb ("And from Chairwoman Lee:"): its last noun phrase speaks
+            for j in range(k - 1, lo - 1, -1):
+                t = sdoc[j]
+                if t.pos_ in ("PROPN", "PRON") or t.pos_ == "NOUN" and t.dep_ != "compound":
+                    return _Attribution(None, None, self._np(t))
+        return None
+
+    def _governing(self, r: Region) -> _Attribution | None:
+        """A speech verb of the same sentence whose complement holds the quotation."""
+        sdoc = self.sdoc
+        i = self._tok_at(r.start)
+        if i >= len(sdoc):
+            return None
+        sent = sdoc[i].sent
+        best: Token | None = None
+        for t in sent:
+            if self.in_region[t.i] != -1 or not self._is_cue(t, DIRECT_CUES):
+                continue
+            if any(self.in_region[c.i] != -1 and self.regions[self.in_region[c.i]] is r
+                   for c in t.subtree):
+                if best is None or abs(t.i - i) < abs(best.i - i):
+                    best = t
+        if best is None:
+            return None
+        return self._attribution(best, (r.start, r.end))
+
+    def _vocative(self, r: Region) -> Span | None:
+        """``"Mr Smith, I ask you ..."``: a title or name opening the quotation, then a comma."""
+        sdoc = self.sdoc
+        i = self._tok_at(r.start)
+        j = i
+        titled = False
+        while j < len(sdoc) and sdoc[j].idx < r.end and j - i < 5:
+            t = sdoc[j]
+            if t.lower_.rstrip(".") in TITLES or t.lower_ in TITLES:
+                titled = True
+            elif t.pos_ != "PROPN" and t.text != ".":
+                break
+            j += 1
+        if j == i or j >= len(sdoc) or sdoc[j].text != ",":
+            return None
+        rest = self.text[sdoc[j].idx:r.end].lower()
+        if not titled and " you" not in rest:
+            return None
+        if not any(sdoc[k].pos_ == "PROPN" for k in range(i, j)):
+            return None
+        return self._span(i, j - 1)
+
+    def _direct(self) -> list[tuple[Region, _Attribution | None]]:
+        out: list[tuple[Region, _Attribution | None]] = []
+        prev: tuple[Region, _Attribution | None] | None = None
+        for r in self.regions:
+            prev_end = prev[0].outer_end if prev is not None else 0
+            att = self._trailing(r)
+            if att is None:
+                att = self._leading(r, prev_end)
+            if att is None:
+                att = self._governing(r)
+            if att is None:
+                att = self._continuation(r, prev)
+            if att is None and not self._stands_alone(r):
+                continue
+            out.append((r, att))
+            prev = (r, att)
+        return out
+
+    def _continuation(self, r: Region,
+                      prev: tuple[Region, _Attribution | None] | None) -> _Attribution | None:
+        if prev is None or prev[1] is None or prev[1].speaker is None:
+            return None
+        pr, patt = prev
+        between = self.text[pr.outer_end:r.open_mark]
+        same_para = pr.para_start == r.para_start
+        next_para = self.text[pr.para_end:r.para_start].strip() == ""
+        if same_para and between.strip() and not self._only_attribution(between):
+            return None
+        if not same_para and not (next_para and self.text[r.para_start:r.open_mark].strip() == ""):
+            return None
+        # continuation of the same speaker: point at the very mention the previous quote used
+        return _Attribution(None, None, patt.speaker)
+
+    def _only_attribution(self, between: str) -> bool:
+        return len(between.split()) <= 8
+
+    def _stands_alone(self, r: Region) -> bool:
+        """An unattributed quotation worth keeping: a whole paragraph or a long sentence."""
+        words = len(self.text[r.start:r.end].split())
+        if words < _MIN_UNATTRIBUTED_WORDS:
+            return False
+        before = self.text[r.para_start:r.open_mark].strip()
+        return before == "" or before[-1] in ".:!?"
+
+    # -- reported speech -----------------------------------------------------------------------
+
+    def _indirect(self) -> list[tuple[Span, _Attribution, Token]]:
+        out: list[tuple[Span, _Attribution, Token]] = []
+        sdoc = self.sdoc
+        for t in sdoc:
+            if self.in_region[t.i] != -1:
+                continue
+            if t.lower_ == "according" and t.dep_ in ("prep", "advmod", "ROOT"):
+                got = self._according(t)
+                if got is not None:
+                    out.append(got)
+                continue
+            if not self._is_cue(t, CUE_LEMMAS):
+                continue
+            content = None
+            for c in t.children:
+                if c.dep_ == "ccomp" and c.i > t.i or c.dep_ == "ccomp" and not any(
+                        x.dep_ == "ccomp" and x.i > t.i for x in t.children):
+                    content = self._subtree_span(c, exclude=t)
+                    break
+            if content is None and t.lemma_.lower() in TO_COMPLEMENT_CUES:
+                for c in t.children:
+                    if c.dep_ == "xcomp" and c.i > t.i and any(
+                            g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                        content = self._subtree_span(c, exclude=t)
+                        break
+            if content is None and t.dep_ == "parataxis" and t.head.i < t.i:
+                content = self._head_minus(t)
+            if content is None:
+                continue
+            att = self._attribution(t, content)
+            out.append((content, att, t))
+        return out
+
+    def _according(self, t: Token) -> tuple[Span, _Attribution, Token] | None:
+        to = next((c for c in t.children if c.lower_ == "to"), None)
+        if to is None:
+            return None
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        head = t.head if t.head is not t else None
+        if head is None:
+            return None
+        content = self._head_minus(t)
+        if content is None:
+            return None
+        cue = _Attribution("according to", (t.idx, to.idx + len(to.text)), self._np(pobj))
+        return content, cue, t
+
+    def _subtree_span(self, c: Token, exclude: Token) -> Span | None:
+        lo, hi = c.left_edge.i, c.right_edge.i
+        if lo <= exclude.i <= hi:
+            return None
+        return self._trim(lo, hi)
+
+    def _head_minus(self, t: Token) -> Span | None:
+        """The head clause of ``t`` without ``t``'s own subtree (``X did Y, officials said``)."""
+        head = t.head
+        lo, hi = head.left_edge.i, head.right_edge.i
+        a, b = t.left_edge.i, t.right_edge.i
+        if a <= lo and b >= hi:
+            return None
+        if a - lo >= hi - b:
+            hi = a - 1
+        else:
+            lo = b + 1
+        if hi < lo:
+            return None
+        return self._trim(lo, hi)
+
+    def _trim(self, lo: int, hi: int) -> Span | None:
+        sdoc = self.sdoc
+        while lo <= hi and (sdoc[lo].is_punct and not sdoc[lo].is_quote or sdoc[lo].is_space):
+            lo += 1
+        while hi >= lo and (sdoc[hi].is_punct and not sdoc[hi].is_quote or sdoc[hi].is_space):
+            hi -= 1
+        if hi < lo or hi - lo < 2:
+            return None
+        return self._span(lo, hi)
+
+    # -- assembly ------------------------------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        direct = self._direct()
+        indirect = self._indirect()
+        quotes: list[Quote] = []
+        absorbed: set[int] = set()
+        for (s, e), att, _cue in indirect:
+            inside = [ri for ri, r in enumerate(self.regions) if s <= r.open_mark and r.outer_end <= e]
+            quoted = sum(self.regions[ri].outer_end - self.regions[ri].open_mark for ri in inside)
+            overlapping = [r for r in self.regions if r.open_mark < e and s < r.outer_end]
+            if quoted * 2 > (e - s) or (overlapping and not inside):
+                continue  # a direct quotation with its own attribution
+            absorbed.update(inside)
+            kind = "mixed" if inside else "indirect"
+            quotes.append(self._quote(s, e, kind, att))
+        by_region = {id(r): ri for ri, r in enumerate(self.regions)}
+        for r, att in direct:
+            if by_region[id(r)] in absorbed:
+                continue
+            q = self._quote(r.start, r.end, "direct", att)
+            if q.addressee_span is None:
+                voc = self._vocative(r)
+                if voc is not None:
+                    q = Quote(q.start, q.end, q.text, q.kind, None, q.speaker_span, q.cue, q.cue_span,
+                              None, voc)
+            quotes.append(q)
+        quotes.sort(key=lambda q: (q.start, q.end))
+        return quotes
+
+    def _quote(self, start: int, end: int, kind: str, att: _Attribution | None) -> Quote:
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if att is None:
+            return Quote(start, end, text[start:end], kind)
+        return Quote(start, end, text[start:end], kind, None, att.speaker, att.cue, att.cue_span,
+                     None, att.addressee)

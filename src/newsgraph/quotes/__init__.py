@@ -1,0 +1,1 @@
+"""Helpers of the quotes stage: quotation-mark pairing and the cue lexicon."""

@@ -1,0 +1,62 @@
+"""Word lists the quotes stage reads: speech and attitude cues, titles, pronouns.
+
+Lemmas, lower case. General English news vocabulary only: nothing here names a person or place.
+"""
+
+from __future__ import annotations
+
+# verbs that introduce what someone said, wrote or signalled
+SPEECH_VERBS: frozenset[str] = frozenset("""
+say tell add note write report state declare announce explain insist assure urge recount emphasize
+emphasise stress claim argue contend maintain warn caution remark reply respond answer ask
+acknowledge admit concede confirm deny reveal disclose testify tweet post blog comment observe point
+recall reiterate repeat continue predict promise pledge vow vowed threaten demand call plead beg
+suggest propose recommend advise counsel complain lament sigh shout yell scream cry whisper mutter
+murmur groan joke quip boast brag tease mock scoff sneer chant sing pray exclaim interject interrupt
+concur agree disagree object protest retort counter rebut dispute question wonder speculate guess
+estimate allege accuse charge blame criticize criticise praise laud hail thank applaud congratulate
+condemn denounce slam blast attack decry bemoan recount describe characterize characterise label
+brand dub name assert affirm aver avow swear attest certify guarantee reassure inform notify advise
+remind instruct order command direct encourage implore entreat appeal invite challenge dare
+forecast project conclude find determine rule decide judge reason infer deduce calculate acknowledge
+indicate signal hint imply suggest mention cite quote read summarize summarise outline detail
+elaborate clarify specify stipulate concede grant allow prophesy preach lecture tout
+""".split())
+
+# verbs of belief and attitude that also take a reported proposition ("worry that ...")
+ATTITUDE_VERBS: frozenset[str] = frozenset("""
+think believe feel fear worry hope expect doubt know suspect assume presume suppose reckon consider
+understand realize realise learn hear see recognize recognise regret wish want intend plan
+""".split())
+
+CUE_LEMMAS: frozenset[str] = SPEECH_VERBS | ATTITUDE_VERBS
+
+# cues strong enough to attribute a direct quotation on their own; attitude verbs are not
+DIRECT_CUES: frozenset[str] = SPEECH_VERBS | frozenset({"think", "believe", "recall", "hope"})
+
+# verbs whose "to"-infinitive complement is the reported content ("urged Hamas to honor ...")
+TO_COMPLEMENT_CUES: frozenset[str] = frozenset("""
+urge ask call tell warn implore beg order command direct encourage invite challenge advise
+appeal press push plead promise pledge vow threaten refuse decline agree offer demand request
+intend plan want wish hope expect vow seek
+""".split())
+
+# nouns that carry reported content in "the claim that ...", "his statement that ..."
+CUE_NOUNS: frozenset[str] = frozenset("""
+claim statement assertion argument allegation accusation warning suggestion belief view
+insistence assurance promise pledge vow threat demand charge contention conclusion finding
+report announcement admission denial remark comment complaint fear hope concern suspicion
+prediction estimate testimony assessment opinion notion idea theory
+""".split())
+
+# titles that may stand before a name in a vocative or a speaker ("Mr Smith, ...")
+TITLES: frozenset[str] = frozenset("""
+mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir madam president senator sen sen. rep rep.
+governor gov gov. minister mayor general gen gen. colonel col col. captain capt capt. judge
+chairman chairwoman chair commissioner secretary ambassador prime premier chancellor king queen
+prince princess lord lady father sister brother rabbi imam reverend rev rev. officer sergeant
+sgt sgt. detective inspector professor doctor director
+""".split())
+
+PERSONAL_PRONOUNS: frozenset[str] = frozenset(
+    "he she they i we it him her them me us you who".split())
