@@ -121,9 +121,10 @@ def from_html(doc_id: str, html: str, config: Config, *, published: str | None =
     """Main text, title and publication date of an HTML page (trafilatura)."""
     import trafilatura
 
-    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                         include_tables=False, as_dict=True)
-    text = (result or {}).get("text") if isinstance(result, dict) else None
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                            include_tables=False)
+    result = extracted.as_dict() if hasattr(extracted, "as_dict") else extracted
+    text = result.get("text") if isinstance(result, dict) else None
     if not text or not text.strip():
         return _rejected(doc_id, Code.NO_MAIN_TEXT, origin)
     assert isinstance(result, dict)

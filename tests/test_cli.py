@@ -1,0 +1,87 @@
+"""The CLI is a thin layer: contract JSON out, clean coded errors, help with examples."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+
+import pytest
+
+from newsgraph.cli import EXAMPLES, build_parser, main
+
+from .conftest import STORY
+
+CONTRACT_KEYS = {"contract", "id", "published", "title", "entities", "timexes", "quotes", "events",
+                 "relations", "claims", "statuses", "rejected"}
+
+
+def run(capsys, *argv: str, stdin: str | None = None, monkeypatch=None) -> tuple[int, str, str]:
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode())))
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_every_command_has_an_example() -> None:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert set(sub.choices) == set(EXAMPLES)
+    for name, sp in sub.choices.items():
+        assert "Example:" in sp.format_help(), name
+
+
+def test_extract_txt_and_bad_inputs(tmp_path, capsys) -> None:
+    (tmp_path / "story.txt").write_text(STORY)
+    (tmp_path / "empty.txt").write_text("")
+    code, out, _ = run(capsys, "extract", str(tmp_path / "story.txt"), str(tmp_path / "empty.txt"),
+                       "--published", "2024-05-08")
+    assert code == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [d["id"] for d in lines] == ["story", "empty"]
+    for d in lines:
+        assert set(d) == CONTRACT_KEYS
+        assert d["contract"] == 1
+    assert lines[0]["rejected"] is None and lines[0]["published"] == "2024-05-08"
+    assert lines[1]["rejected"]["code"] == "E001"
+    assert lines[1]["entities"] == [] and lines[1]["quotes"] == []
+
+
+def test_extract_stdin_jsonl(capsys, monkeypatch) -> None:
+    feed = json.dumps({"id": "s1", "text": STORY, "published": "2024-05-08"}) + "\n"
+    code, out, _ = run(capsys, "extract", "-", stdin=feed, monkeypatch=monkeypatch)
+    assert code == 0
+    assert json.loads(out)["id"] == "s1"
+
+
+def test_bad_published_is_a_clean_error(capsys, tmp_path) -> None:
+    (tmp_path / "s.txt").write_text(STORY)
+    code, out, err = run(capsys, "extract", str(tmp_path / "s.txt"), "--published", "17/04/2025")
+    assert code == 2
+    assert "E007" in err and "Traceback" not in err
+
+
+def test_ingest_export_show_roundtrip(tmp_path, capsys) -> None:
+    (tmp_path / "story.txt").write_text(STORY)
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01")
+    db = str(tmp_path / "n.db")
+    code, out, _ = run(capsys, "ingest", str(tmp_path), "--db", db, "--published", "2024-05-08",
+                       "--json", "-q")
+    assert code == 0
+    assert json.loads(out) == {"added": 1, "rejected": 1}
+    code, out, _ = run(capsys, "ingest", str(tmp_path), "--db", db, "--published", "2024-05-08",
+                       "--json", "-q")
+    assert json.loads(out) == {"unchanged": 1, "rejected": 1}
+    code, out, _ = run(capsys, "export", "--db", db)
+    for line in out.splitlines():
+        ent = json.loads(line)
+        assert set(ent) == {"id", "type", "name", "aliases", "mentions"}
+    code, out, _ = run(capsys, "rejections", "--db", db)
+    assert '"E002"' in out
+
+
+def test_show_unknown_is_clean(tmp_path, capsys) -> None:
+    db = str(tmp_path / "n.db")
+    code, _, err = run(capsys, "show", "Nobody", "--db", db)
+    assert code == 2 and "E202" in err
