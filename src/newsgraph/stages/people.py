@@ -1,13 +1,116 @@
-"""people: entities, in-article coreference, attributes; resolves quote speakers to entities."""
+"""people: entities, in-article coreference, attributes; resolves quote speakers to entities.
+
+spaCy's entities are repaired with document-level rules (:mod:`newsgraph.people.ner`), grouped
+into entities with their titles, descriptions and pronouns (:mod:`newsgraph.people.coref`), and
+every quote's ``speaker_span``/``addressee_span`` is turned into an entity id. Unnamed speakers
+("a Russian deputy foreign minister") become entities named by their description.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+import re
+from collections.abc import Iterable, Iterator
+
 from ..config import Config
 from ..document import Document
+from ..people import HINTS_KEY, INDEX_KEY, NER_KEY
+from ..people.coref import Cluster, Ment, Resolver, cluster_attributes
+from ..people.lexicon import PLURAL_PRONOUNS, PRONOUNS, ROLE_NOUNS
+from ..people.ner import repair
 from ..pipeline import stage
+from ..records import Entity, Mention
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _caps_pipe(config: Config):  # type: ignore[no-untyped-def]
+    from .annotate import model_for
+
+    def run(texts: Iterable[str]) -> Iterator:  # type: ignore[type-arg]
+        nlp = model_for(config, ("ner",))
+        return nlp.pipe(texts)
+
+    return run
+
+
+def _span_cluster(res: Resolver, start: int, end: int) -> int | None:
+    """The cluster a quote's speaker or addressee span names; may create a description entity."""
+    best, best_key = None, None
+    for cid, c in enumerate(res.clusters):
+        for m in c.mentions:
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap <= 0:
+                continue
+            key = (c.label == "PERSON", m.start == start and m.end == end, overlap)
+            if best_key is None or key > best_key:
+                best, best_key = cid, key
+    text = res.text[start:end]
+    words = [w.lower() for w in _WORD.findall(text)]
+    is_person_phrase = any(w in ROLE_NOUNS for w in words)
+    if best is not None and (res.clusters[best].label == "PERSON" or not is_person_phrase):
+        return best
+    if len(words) == 1 and words[0] in PRONOUNS | dict.fromkeys(PLURAL_PRONOUNS):
+        return best
+    if is_person_phrase and words:
+        cid = len(res.clusters)
+        c = Cluster("PERSON", description=text)
+        res.clusters.append(c)
+        tok_span = res.sdoc.char_span(start, end, alignment_mode="expand")
+        tok = tok_span.root.i if tok_span is not None else 0
+        m = Ment(start, end, "description", "PERSON", tok, res.sent_of[tok] if res.sent_of else 0)
+        res._add(cid, m)
+        return cid
+    return best
+
+
+def _entities(res: Resolver) -> tuple[list[Entity], dict[int, str]]:
+    order = sorted((i for i, c in enumerate(res.clusters) if c.mentions),
+                   key=lambda i: min(m.start for m in res.clusters[i].mentions))
+    ids: dict[int, str] = {}
+    out: list[Entity] = []
+    text = res.text
+    for n, cid in enumerate(order, 1):
+        c = res.clusters[cid]
+        ids[cid] = f"e{n}"
+        ms = sorted({(m.start, m.end, m.kind, m.label) for m in c.mentions})
+        mentions = tuple(Mention(s, e, text[s:e], k, c.label) for s, e, k, _ in ms)
+        aliases = tuple(dict.fromkeys(m.text for m in mentions if m.kind == "name"))
+        out.append(Entity(ids[cid], c.label, res.name_of(c), aliases, mentions,
+                          cluster_attributes(c)))
+    return out, ids
 
 
 @stage("people", requires=("spacy", "quotes"), assigns=("mentions", "entities"),
        spacy_components=("parser", "ner"))
 def people(doc: Document, config: Config) -> None:
-    doc.entities = []
+    sdoc = doc.spacy
+    if sdoc is None:
+        doc.entities, doc.mentions = [], []
+        return
+    spans = repair(sdoc, hints=doc.scratch.get(HINTS_KEY, ()), nlp_pipe=_caps_pipe(config))
+    doc.scratch[NER_KEY] = [(sdoc[s.start].idx, sdoc[s.end - 1].idx + len(sdoc[s.end - 1].text),
+                             s.label) for s in spans]
+    res = Resolver(sdoc, doc.text, spans)
+    res.run()
+    quote_refs = [(_span_cluster(res, *q.speaker_span) if q.speaker_span else None,
+                   _span_cluster(res, *q.addressee_span) if q.addressee_span else None)
+                  for q in doc.quotes]
+    entities, ids = _entities(res)
+    doc.entities = entities
+    doc.mentions = sorted((m for e in entities for m in e.mentions),
+                          key=lambda m: (m.start, m.end))
+    doc.scratch[INDEX_KEY] = sorted((m.start, m.end, e.id, e.type, m.kind)
+                                    for e in entities for m in e.mentions)
+    doc.quotes = [
+        dataclasses.replace(
+            q,
+            speaker=ids.get(sp) if sp is not None else q.speaker,
+            addressee=ids.get(ad) if ad is not None else q.addressee,
+        )
+        for q, (sp, ad) in zip(doc.quotes, quote_refs)
+    ]
+    log.debug("people: %d entities, %d mentions in %s", len(entities), len(doc.mentions), doc.id)

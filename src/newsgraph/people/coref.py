@@ -1,0 +1,526 @@
+"""In-article coreference: names, titles, descriptions and pronouns grouped into entities.
+
+Names first: full names join when :func:`newsgraph.names.compare` says they can name one person
+*and* their given names agree (the father "Vitali Trupanov" stays apart from the son "Alexander
+Trufanov" though the surnames are transliterations of one another). A surname or a given name on
+its own goes to the compatible person who is most salient so far (exact spelling first, then most
+mentions, then most recent). Titles ("the Russian president") go to the person holding that title;
+pronouns go to the best-scoring preceding person by gender, binding constraints, grammatical role
+and recency.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..names import compare
+from .attributes import RolePhrase, age_after, age_before, phrase_after, phrase_before, \
+    role_phrase_ending_at
+from .lexicon import HONORIFICS, KIN_NOUNS, PRONOUNS, ROLE_NOUNS, TITLE_NOUNS, \
+    given_name_gender
+from .ner import NerSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_OBJ = frozenset({"dobj", "dative", "iobj", "pobj", "obj"})
+
+
+@dataclass(slots=True)
+class Ment:
+    """A mention under construction (character span into the text, head token)."""
+
+    start: int
+    end: int
+    kind: str
+    label: str
+    tok: int
+    sent: int
+    words: tuple[str, ...] = ()
+    cluster: int = -1
+
+
+@dataclass(slots=True)
+class Cluster:
+    label: str
+    mentions: list[Ment] = field(default_factory=list)
+    names: list[tuple[str, ...]] = field(default_factory=list)
+    gender: str | None = None
+    titles: list[str] = field(default_factory=list)
+    title_heads: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    countries: list[str] = field(default_factory=list)
+    age: int | None = None
+    description: str | None = None
+    gender_votes: dict[str, float] = field(default_factory=dict)
+
+    def vote_gender(self, g: str | None, weight: float = 1.0) -> None:
+        if g is None:
+            return
+        self.gender_votes[g] = self.gender_votes.get(g, 0.0) + weight
+        self.gender = max(self.gender_votes, key=lambda k: self.gender_votes[k])
+
+
+def _words(sdoc: Doc, start: int, end: int) -> tuple[str, ...]:
+    out = []
+    for t in sdoc[start:end]:
+        w = t.text.strip(".,")
+        if not w or t.is_punct or t.tag_ == "POS":
+            continue
+        out.append(w)
+    return tuple(out)
+
+
+def _is_initial(w: str) -> bool:
+    return len(w.rstrip(".")) == 1
+
+
+# in-article merging asks more of the name model than "can be the same": two people in one
+# article with similar names are usually kept apart by the writer, so only confident matches merge
+_STRONG = 0.9
+_FOLDS = (("ph", "f"), ("kh", "h"), ("ck", "k"), ("ou", "u"), ("ii", "i"), ("iy", "i"),
+          ("yi", "i"), ("ye", "e"), ("ie", "i"), ("j", "i"), ("y", "i"), ("p", "f"), ("w", "v"),
+          ("c", "k"), ("q", "k"), ("x", "ks"), ("z", "s"))
+
+
+def fold_surname(word: str) -> str:
+    """A coarse romanization key: Trupanov/Trufanov, Chodorkowski/Khodorkovsky fold together."""
+    w = unicodedata.normalize("NFKD", word.lower())
+    w = "".join(ch for ch in w if ch.isalpha())
+    for a, b in _FOLDS:
+        w = w.replace(a, b)
+    out: list[str] = []
+    for ch in w:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def _given_compatible(a: str, b: str) -> bool:
+    la, lb = a.lower().rstrip("."), b.lower().rstrip(".")
+    if la == lb:
+        return True
+    if len(la) == 1 or len(lb) == 1:
+        return la[0] == lb[0]
+    if len(la) >= 3 and len(lb) >= 3 and (la.startswith(lb) or lb.startswith(la)):
+        return True
+    if fold_surname(la) == fold_surname(lb):
+        return True
+    return compare(a, b).score >= _STRONG
+
+
+def _surname_compatible(a: str, b: str) -> bool:
+    la, lb = a.lower(), b.lower()
+    if la == lb:
+        return True
+    if _feminine_pair(la, lb):
+        return False
+    if fold_surname(la) == fold_surname(lb):
+        return True
+    return compare(a, b).score >= _STRONG
+
+
+def _full_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if [w.lower() for w in a] == [w.lower() for w in b]:
+        return True
+    return _surname_compatible(a[-1], b[-1]) and _given_compatible(a[0], b[0])
+
+
+def _feminine_pair(a: str, b: str) -> bool:
+    """Trufanova/Trufanov: one is the other plus a feminine ending (a different person here)."""
+    la, lb = a.lower(), b.lower()
+    if len(la) < len(lb):
+        la, lb = lb, la
+    return la != lb and la.startswith(lb) and la[len(lb):] in ("a", "aya")
+
+
+def _short_matches(word: str, names: Sequence[tuple[str, ...]]) -> int:
+    """2: exact surname/given-name match, 1: a spelling variant, 0: none."""
+    lw = word.lower()
+    best = 0
+    for n in names:
+        if len(n) == 1:
+            if n[0].lower() == lw:
+                return 2
+            continue
+        parts = [n[-1], n[0]]
+        for p in parts:
+            if p.lower() == lw:
+                return 2
+        if len(word) > 3 and _surname_compatible(word, n[-1]):
+            best = 1
+    return best
+
+
+class Resolver:
+    """Builds the clusters of one document; see the module docstring for the order of work."""
+
+    def __init__(self, sdoc: Doc, text: str, spans: Sequence[NerSpan]):
+        self.sdoc = sdoc
+        self.text = text
+        self.spans = spans
+        self.clusters: list[Cluster] = []
+        self.tok_cluster: dict[int, int] = {}  # token index -> cluster of a mention there
+        self.sent_of: list[int] = [0] * len(sdoc)
+        self.sent_starts: list[int] = []
+        try:
+            for k, s in enumerate(sdoc.sents):
+                self.sent_starts.append(s.start)
+                for i in range(s.start, s.end):
+                    self.sent_of[i] = k
+        except ValueError:  # no parser: one sentence
+            self.sent_starts = [0]
+        self.name_tokens: set[int] = set()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _new(self, label: str) -> int:
+        self.clusters.append(Cluster(label))
+        return len(self.clusters) - 1
+
+    def _add(self, cid: int, m: Ment) -> None:
+        m.cluster = cid
+        c = self.clusters[cid]
+        c.mentions.append(m)
+        self.tok_cluster[m.tok] = cid
+        if m.words and m.kind in ("name", "title") and m.words not in c.names:
+            c.names.append(m.words)
+
+    def _head(self, start: int, end: int) -> int:
+        span = self.sdoc[start:end]
+        try:
+            return span.root.i
+        except Exception:  # noqa: BLE001 - spans without a parse
+            return end - 1
+
+    # -- names -------------------------------------------------------------------------------
+    def names(self) -> None:
+        persons: list[Ment] = []
+        others: list[Ment] = []
+        sdoc = self.sdoc
+        for s in self.spans:
+            words = _words(sdoc, s.start, s.end)
+            if not words:
+                continue
+            start_char = sdoc[s.start].idx
+            end_char = sdoc[s.end - 1].idx + len(sdoc[s.end - 1].text)
+            kind = "name"
+            honorific_g: str | None = None
+            if s.label == "PERSON" and s.start > 0:
+                prev = sdoc[s.start - 1]
+                key = prev.lower_
+                if key in HONORIFICS and prev.text[:1].isupper():
+                    start_char = prev.idx
+                    kind = "title"
+                    honorific_g = HONORIFICS[key]
+            m = Ment(start_char, end_char, kind, s.label, self._head(s.start, s.end),
+                     self.sent_of[s.start], words)
+            for i in range(s.start, s.end):
+                self.name_tokens.add(i)
+            (persons if s.label == "PERSON" else others).append(m)
+            if honorific_g:
+                self._pending_gender.append((m, honorific_g))
+        self._cluster_persons(persons)
+        self._cluster_others(others)
+
+    _pending_gender: list[tuple[Ment, str]]
+
+    def _cluster_persons(self, persons: list[Ment]) -> None:
+        full = [m for m in persons if len([w for w in m.words if not _is_initial(w)]) >= 2]
+        short = [m for m in persons if m not in full]
+        for m in full:
+            target = -1
+            for cid in range(len(self.clusters) - 1, -1, -1):
+                c = self.clusters[cid]
+                if c.label != "PERSON":
+                    continue
+                if any(len(n) >= 2 and _full_compatible(m.words, n) for n in c.names):
+                    target = cid
+                    break
+            if target < 0:
+                target = self._new("PERSON")
+            self._add(target, m)
+        for m in sorted(short, key=lambda x: x.start):
+            word = m.words[-1]
+            best, best_key = -1, None
+            for cid, c in enumerate(self.clusters):
+                if c.label != "PERSON":
+                    continue
+                quality = _short_matches(word, c.names)
+                if not quality:
+                    continue
+                before = [x for x in c.mentions if x.start < m.start]
+                last = max((x.start for x in before), default=-1)
+                # exact spelling, then mentioned before (salience, recency), then first after
+                key = (quality, bool(before), len(before), last,
+                       -min((x.start for x in c.mentions), default=0))
+                if best_key is None or key > best_key:
+                    best, best_key = cid, key
+            if best < 0:
+                best = self._new("PERSON")
+            self._add(best, m)
+        for m, g in self._pending_gender:
+            if m.cluster >= 0:
+                self.clusters[m.cluster].vote_gender(g, 3.0)
+
+    def _cluster_others(self, others: list[Ment]) -> None:
+        by_key: dict[tuple[str, str], int] = {}
+        acronyms: dict[str, int] = {}
+        for m in others:
+            key_text = " ".join(m.words).lower()
+            if key_text.startswith("the "):
+                key_text = key_text[4:]
+            key = (m.label, key_text)
+            cid = by_key.get(key)
+            if cid is None and len(m.words) == 1 and m.words[0].isupper():
+                cid = acronyms.get(m.words[0])
+            if cid is None:
+                cid = self._new(m.label)
+                by_key[key] = cid
+            if len(m.words) >= 2:
+                initials = "".join(w[0] for w in m.words if w[:1].isupper())
+                if len(initials) >= 2:
+                    acronyms.setdefault(initials, cid)
+            self._add(cid, m)
+
+    # -- attributes --------------------------------------------------------------------------
+    def attributes(self) -> None:
+        sdoc, text = self.sdoc, self.text
+        for cid, c in enumerate(self.clusters):
+            if c.label != "PERSON":
+                continue
+            for m in list(c.mentions):
+                if m.kind not in ("name", "title"):
+                    continue
+                first_tok = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+                if first_tok is None:
+                    continue
+                name_start = first_tok.start
+                if m.kind == "title":
+                    name_start += 1
+                age = age_after(text, m.end) or age_before(text, m.start)
+                if age is not None and c.age is None:
+                    c.age = age
+                for phrase, where in ((phrase_before(sdoc, name_start), "before"),
+                                      (phrase_after(sdoc, first_tok.end), "after")):
+                    if phrase is None:
+                        continue
+                    self._apply_phrase(cid, phrase, where)
+                g = given_name_gender(m.words[0]) if len(m.words) >= 2 else None
+                if g is None and len(m.words) == 1 and not any(len(n) >= 2 for n in c.names):
+                    g = given_name_gender(m.words[0])
+                c.vote_gender(g, 2.0)
+
+    def _apply_phrase(self, cid: int, phrase: RolePhrase, where: str) -> None:
+        c = self.clusters[cid]
+        if phrase.head in KIN_NOUNS and where == "before":
+            # "his mother Yelena": the kin noun says her gender, not a title or nationality
+            c.vote_gender(phrase.gender, 3.0)
+            c.roles.add(phrase.head)
+            return
+        title = phrase.title
+        if title and title not in c.titles:
+            c.titles.append(title)
+            c.title_heads.add(phrase.head)
+        c.roles.add(phrase.head)
+        for country in phrase.countries:
+            if country not in c.countries:
+                c.countries.append(country)
+        if phrase.age is not None and c.age is None:
+            c.age = phrase.age
+        c.vote_gender(phrase.gender, 3.0)
+        if where == "after":
+            start = self.sdoc[phrase.start].idx
+            end = self.sdoc[phrase.end - 1].idx + len(self.sdoc[phrase.end - 1].text)
+            self._add(cid, Ment(start, end, "description", "PERSON", phrase.end - 1,
+                                self.sent_of[phrase.end - 1]))
+
+    # -- titles and descriptions -------------------------------------------------------------
+    def descriptions(self) -> None:
+        sdoc = self.sdoc
+        taken = {m.tok for c in self.clusters for m in c.mentions}
+        for t in sdoc:
+            if t.i in self.name_tokens or t.i in taken or t.lower_ not in ROLE_NOUNS:
+                continue
+            if t.pos_ not in ("NOUN", "PROPN") or t.tag_ in ("NNS", "NNPS"):
+                continue
+            # a role noun directly before a name is the name's title, handled with attributes
+            nxt = t.i + 1
+            if nxt < len(sdoc) and (nxt in self.name_tokens
+                                    or sdoc[nxt].text == "," and nxt + 1 in self.name_tokens):
+                continue
+            # "compound" nouns ("hostage deal") are not people
+            if t.dep_ == "compound":
+                continue
+            phrase = role_phrase_ending_at(sdoc, t.i)
+            if phrase is None:
+                continue
+            det = phrase.determiner
+            shared_owner = ""
+            top = t
+            hops = 0
+            while top.dep_ in ("conj", "appos") and top.head.i < top.i and hops < 4:
+                top = top.head
+                hops += 1
+            if det is None and top is not t:
+                # "His mother Yelena, grandmother, and partner": the possessive is shared
+                owner = [c for c in top.children if c.dep_ == "poss"]
+                if owner and owner[0].lower_ in ("his", "her", "their"):
+                    det = owner[0].lower_
+                    shared_owner = det + " "
+            start = sdoc[phrase.start].idx
+            end = t.idx + len(t.text)
+            if det in ("the", None) or (det and det not in ("a", "an", "another")
+                                        and phrase.head in TITLE_NOUNS and phrase.countries):
+                cid = self._match_title(phrase, t.i)
+                if cid is not None:
+                    self._add(cid, Ment(start, end, "title", "PERSON", t.i, self.sent_of[t.i]))
+                    continue
+                if det != "the":
+                    continue
+            acts = top.dep_ in ("nsubj", "nsubjpass", "agent")
+            if not acts:
+                continue
+            if det in ("a", "an", "another") or (det not in ("the", None) and
+                                                 phrase.head in KIN_NOUNS):
+                cid = self._new("PERSON")
+                c = self.clusters[cid]
+                desc = self.text[start:end]
+                c.description = shared_owner + desc if shared_owner else desc
+                if phrase.title:
+                    c.titles.append(phrase.title)
+                    c.title_heads.add(phrase.head)
+                c.roles.add(phrase.head)
+                c.countries.extend(phrase.countries)
+                c.vote_gender(phrase.gender, 3.0)
+                self._add(cid, Ment(start, end, "description", "PERSON", t.i,
+                                    self.sent_of[t.i]))
+
+    def _match_title(self, phrase: RolePhrase, tok: int) -> int | None:
+        best, best_key = None, None
+        for cid, c in enumerate(self.clusters):
+            if c.label != "PERSON" or not c.mentions:
+                continue
+            if phrase.head not in c.title_heads and phrase.head not in c.roles:
+                continue
+            if phrase.countries and c.countries and not set(phrase.countries) & set(c.countries):
+                continue
+            before = [m for m in c.mentions if m.tok < tok]
+            key = (bool(before), max((m.tok for m in before), default=-1))
+            if best_key is None or key > best_key:
+                best, best_key = cid, key
+        return best
+
+    # -- pronouns ----------------------------------------------------------------------------
+    def pronouns(self) -> None:
+        sdoc = self.sdoc
+        for t in sdoc:
+            info = PRONOUNS.get(t.lower_)
+            if info is None or t.i in self.tok_cluster:
+                continue
+            if t.lower_ == "her" and t.dep_ == "poss":
+                info = ("f", "sg", "poss")
+            cid = self._resolve_pronoun(t, info)
+            if cid is None:
+                continue
+            self.clusters[cid].vote_gender(info[0], 1.0)
+            self._add(cid, Ment(t.idx, t.idx + len(t.text), "pronoun", "PERSON", t.i,
+                                self.sent_of[t.i]))
+
+    def _clause_subject(self, t: Token) -> Token | None:
+        head = t.head
+        if t.dep_ == "pobj" and head.dep_ in ("prep", "agent", "dative"):
+            head = head.head
+        for child in head.children:
+            if child.dep_ in _SUBJ:
+                return child
+        return None
+
+    def _resolve_pronoun(self, t: Token, info: tuple[str, str, str]) -> int | None:
+        gender, _, case = info
+        sent = self.sent_of[t.i]
+        blocked: int | None = None
+        if case in ("obj",) and t.dep_ in _OBJ:
+            subj = self._clause_subject(t)
+            if subj is not None:
+                blocked = self.tok_cluster.get(subj.i)
+        reflexive_target: int | None = None
+        if case == "refl":
+            subj = self._clause_subject(t)
+            if subj is not None:
+                reflexive_target = self.tok_cluster.get(subj.i)
+        if reflexive_target is not None:
+            return reflexive_target
+        pron_subject = t.dep_ in _SUBJ
+        best, best_score = None, -math.inf
+        for cid, c in enumerate(self.clusters):
+            if c.label != "PERSON" or cid == blocked:
+                continue
+            if c.gender is not None and c.gender != gender:
+                continue
+            before = [m for m in c.mentions if m.tok < t.i and sent - m.sent <= 3]
+            if not before:
+                continue
+            last = before[-1] if before[-1].start >= max(m.start for m in before) else \
+                max(before, key=lambda m: m.start)
+            dist_sent = sent - last.sent
+            score = -1.2 * dist_sent
+            score -= 0.02 * min(t.i - last.tok, 60)
+            tok = self.sdoc[last.tok]
+            subj_recent = any(self.sdoc[m.tok].dep_ in _SUBJ for m in before
+                              if sent - m.sent <= 1)
+            if subj_recent:
+                score += 1.0
+            if tok.dep_ in _SUBJ and pron_subject:
+                score += 0.8  # parallelism
+            if tok.dep_ == "poss" or (tok.dep_ == "pobj" and dist_sent == 0):
+                score -= 0.3
+            score += 0.35 * math.log1p(len(c.mentions))
+            if c.gender == gender:
+                score += 0.3
+            if score > best_score:
+                best, best_score = cid, score
+        return best
+
+    # -- output ------------------------------------------------------------------------------
+    def run(self) -> list[Cluster]:
+        self._pending_gender = []
+        self.names()
+        self.attributes()
+        self.descriptions()
+        self.pronouns()
+        return self.clusters
+
+    def name_of(self, c: Cluster) -> str:
+        if c.description and not c.names:
+            return c.description
+        best = max(c.names, key=lambda n: (len([w for w in n if not _is_initial(w)]), len(n)),
+                   default=None)
+        if best is None:
+            m = c.mentions[0]
+            return self.text[m.start:m.end]
+        # the surface text of the first mention spelled that way keeps original spacing
+        for m in c.mentions:
+            if m.words == best and m.kind == "name":
+                return self.text[m.start:m.end]
+        return " ".join(best)
+
+
+def cluster_attributes(c: Cluster) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if c.age is not None:
+        out["age"] = c.age
+    if c.titles:
+        out["title"] = list(c.titles)
+    if c.countries:
+        out["citizenship"] = list(dict.fromkeys(c.countries))
+    if c.gender is not None and c.label == "PERSON":
+        out["gender"] = c.gender
+    return out

@@ -1,0 +1,311 @@
+"""Rule-based repair of spaCy's named entities over one document.
+
+The small English model makes errors that the rest of the article can correct: a surname tagged
+ORG in one sentence and PERSON in the next, "Trufanov, 29" swallowed into a DATE, all-caps
+headlines where casing carries no signal, a name tagged once and missed later. Every rule here
+uses only the document itself plus general lexicons, so it transfers to unseen articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .lexicon import HONORIFICS, NOT_NAME_WORDS
+from .resources import given_names
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
+                           "WORK_OF_ART", "LAW", "LANGUAGE"})
+_NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_AGE = re.compile(r"^\d{1,3}$")
+_MONTHS_DAYS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+thursday friday saturday sunday""".split())
+
+
+@dataclass(slots=True)
+class NerSpan:
+    """An entity span in token indices of the spaCy doc (end exclusive)."""
+
+    start: int
+    end: int
+    label: str
+    source: str = "spacy"
+
+
+def _alpha_caps(tok_text: str) -> bool:
+    return tok_text[:1].isupper()
+
+
+def _trim(sdoc: Doc, s: NerSpan) -> NerSpan | None:
+    start, end = s.start, s.end
+    while start < end and (sdoc[start].lower_ in ("the", "a", "an")
+                           or sdoc[start].is_punct or sdoc[start].is_space):
+        start += 1
+    while end > start and (sdoc[end - 1].tag_ == "POS" or sdoc[end - 1].is_punct
+                           or sdoc[end - 1].is_space or sdoc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    if s.label == "PERSON":
+        while start < end and sdoc[start].lower_.rstrip(".") + "" in HONORIFICS \
+                and end - start > 1 and sdoc[start].lower_ not in ("father", "sister", "brother"):
+            start += 1
+    if start >= end:
+        return None
+    return NerSpan(start, end, s.label, s.source)
+
+
+def _split_name_number(sdoc: Doc, s: NerSpan) -> list[NerSpan]:
+    """ "Trufanov, 29" tagged DATE/CARDINAL: keep the capitalized name part as a candidate."""
+    toks = sdoc[s.start:s.end]
+    if len(toks) < 3 or not _alpha_caps(toks[0].text) or toks[0].lower_ in _MONTHS_DAYS:
+        return []
+    for k, t in enumerate(toks):
+        if t.text == ",":
+            name = toks[:k]
+            rest = toks[k + 1:]
+            if name and rest and _AGE.match(rest[0].text) and all(
+                    _alpha_caps(x.text) and x.is_alpha and x.lower_ not in _MONTHS_DAYS
+                    for x in name):
+                return [NerSpan(s.start, s.start + k, "PERSON?", "split")]
+            return []
+    return []
+
+
+def _overlaps(spans: Sequence[NerSpan], start: int, end: int) -> bool:
+    return any(s.start < end and start < s.end for s in spans)
+
+
+def _is_caps_sentence(sent: Span) -> bool:
+    alpha = [t for t in sent if t.is_alpha and len(t.text) > 1]
+    return len(alpha) >= 2 and sum(t.text.isupper() for t in alpha) >= 0.8 * len(alpha)
+
+
+def _restore_case(sent: Span, casing: dict[str, str]) -> str:
+    out: list[str] = []
+    for t in sent:
+        w = t.text
+        if w.isupper() and t.is_alpha:
+            known = casing.get(w.lower())
+            if known is not None:
+                w = known
+            elif t.is_stop or len(w) <= 2 and w.lower() in NOT_NAME_WORDS:
+                w = w.lower()
+            else:
+                w = w.capitalize()
+        out.append(w + t.whitespace_)
+    return "".join(out)
+
+
+def _caps_sentences(sdoc: Doc, spans: list[NerSpan],
+                    nlp_pipe: Callable[[Iterable[str]], Iterable[Doc]] | None) -> list[NerSpan]:
+    """Re-tag all-caps sentences on a case-restored copy (same length, so same offsets)."""
+    if nlp_pipe is None:
+        return spans
+    try:
+        sents = list(sdoc.sents)
+    except ValueError:
+        return spans
+    caps = [s for s in sents if _is_caps_sentence(s)]
+    if not caps:
+        return spans
+    casing_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in sents:
+        if s in caps:
+            continue
+        for t in s:
+            if t.is_alpha and not t.is_sent_start:
+                casing_votes[t.lower_][t.text] += 1
+    casing = {k: v.most_common(1)[0][0] for k, v in casing_votes.items()}
+    texts = [_restore_case(s, casing) for s in caps]
+    out = [sp for sp in spans if not any(sp.start < c.end and c.start < sp.end for c in caps)]
+    for sent, rdoc in zip(caps, nlp_pipe(texts)):
+        base = sent.start_char
+        for e in rdoc.ents:
+            cs = sdoc.char_span(base + e.start_char, base + e.end_char, alignment_mode="expand")
+            if cs is not None:
+                out.append(NerSpan(cs.start, cs.end, e.label_, "caps"))
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _tokens_text(sdoc: Doc, start: int, end: int) -> str:
+    return " ".join(t.text for t in sdoc[start:end])
+
+
+def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
+           nlp_pipe: Callable[[Iterable[str]], Iterable[Doc]] | None = None) -> list[NerSpan]:
+    """Entity spans of ``sdoc`` after the document-level repairs; sorted, non-overlapping.
+
+    ``hints`` are character spans known to be entities (e.g. GAP's candidate names); they win
+    over anything overlapping them. ``nlp_pipe`` re-runs the model on case-restored headlines.
+    """
+    raw: list[NerSpan] = []
+    for e in sdoc.ents:
+        s = NerSpan(e.start, e.end, e.label_)
+        if e.label_ in _NUMERIC:
+            raw.extend(_split_name_number(sdoc, s))
+            continue
+        t = _trim(sdoc, s)
+        if t is not None:
+            raw.append(t)
+    raw = _caps_sentences(sdoc, raw, nlp_pipe)
+    raw = [t for s in raw if (t := _trim(sdoc, s)) is not None and t.label in ENTITY_LABELS
+           or s.label == "PERSON?"]
+
+    hint_spans: list[NerSpan] = []
+    for start, end, label in hints:
+        cs = sdoc.char_span(start, end, alignment_mode="expand")
+        if cs is not None:
+            hint_spans.append(NerSpan(cs.start, cs.end, label, "hint"))
+    if hint_spans:
+        raw = [s for s in raw if not _overlaps(hint_spans, s.start, s.end)] + hint_spans
+
+    # what the article says each name is: full PERSON strings and their last tokens (surnames)
+    person_full: set[str] = set()
+    person_last: set[str] = set()
+    person_given: set[str] = set()
+    for s in raw:
+        if s.label == "PERSON":
+            words = [t.text for t in sdoc[s.start:s.end] if t.is_alpha or "-" in t.text
+                     or "'" in t.text]
+            if not words:
+                continue
+            person_full.add(" ".join(words))
+            if len(words) >= 2:
+                person_last.add(words[-1])
+                person_given.add(words[0])
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in raw:
+        if s.label != "PERSON?":
+            votes[_tokens_text(sdoc, s.start, s.end)][s.label] += 1
+
+    fixed: list[NerSpan] = []
+    for s in raw:
+        text = _tokens_text(sdoc, s.start, s.end)
+        label = s.label
+        if text in person_full or (s.end - s.start == 1 and text in person_last):
+            label = "PERSON"
+        elif label == "PERSON?":
+            label = "PERSON" if sdoc[s.start].pos_ == "PROPN" or text in person_last else ""
+        elif votes[text]:
+            top, n = votes[text].most_common(1)[0]
+            if n > votes[text][label]:
+                label = top
+        if label:
+            fixed.append(NerSpan(s.start, s.end, label, s.source))
+    fixed.sort(key=lambda s: (s.start, -s.end))
+
+    fixed = _gazetteer_persons(sdoc, fixed)
+    fixed = _propagate(sdoc, fixed, person_last)
+    return _merge_adjacent_persons(sdoc, fixed)
+
+
+def _gazetteer_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """A known given name followed by capitalized words is a person, whatever spaCy said."""
+    given = given_names()
+    out = list(spans)
+    covered: dict[int, int] = {}
+    for idx, s in enumerate(out):
+        for i in range(s.start, s.end):
+            covered[i] = idx
+    n = len(sdoc)
+    i = 0
+    drop: set[int] = set()
+    add: list[NerSpan] = []
+    while i < n - 1:
+        t = sdoc[i]
+        if t.is_title and t.text.lower() in given and not t.is_stop:
+            j = i + 1
+            while j < n and j - i <= 3 and sdoc[j].is_title and sdoc[j].is_alpha \
+                    and not sdoc[j].is_stop and sdoc[j].lower_ not in _MONTHS_DAYS:
+                j += 1
+            if j - i >= 2:
+                hit = {covered[k] for k in range(i, j) if k in covered}
+                # only override spans that sit wholly inside the candidate and are not PERSON
+                if all(out[h].start >= i and out[h].end <= j and out[h].label != "PERSON"
+                       for h in hit) and not any(out[h].label == "PERSON" for h in hit):
+                    drop.update(hit)
+                    add.append(NerSpan(i, j, "PERSON", "gazetteer"))
+                i = j
+                continue
+        i += 1
+    if not add:
+        return out
+    out = [s for k, s in enumerate(out) if k not in drop] + add
+    out.sort(key=lambda s: (s.start, -s.end))
+    return out
+
+
+def _propagate(sdoc: Doc, spans: list[NerSpan], person_last: set[str]) -> list[NerSpan]:
+    """Later untagged occurrences of a name the article already tagged get the same label."""
+    known: dict[tuple[str, ...], str] = {}
+    for s in spans:
+        key = tuple(t.text for t in sdoc[s.start:s.end])
+        if not key[0][:1].isupper():
+            continue
+        if len(key) == 1 and (sdoc[s.start].is_stop or len(key[0]) < 2):
+            continue
+        known.setdefault(key, s.label)
+    for last in person_last:
+        known.setdefault((last,), "PERSON")
+    if not known:
+        return spans
+    maxlen = max(len(k) for k in known)
+    taken = [False] * len(sdoc)
+    for s in spans:
+        for i in range(s.start, s.end):
+            taken[i] = True
+    add: list[NerSpan] = []
+    i = 0
+    n = len(sdoc)
+    while i < n:
+        if taken[i] or not sdoc[i].text[:1].isupper():
+            i += 1
+            continue
+        hit = 0
+        for length in range(min(maxlen, n - i), 0, -1):
+            if any(taken[i:i + length]):
+                continue
+            key = tuple(t.text for t in sdoc[i:i + length])
+            label = known.get(key)
+            if label is None:
+                continue
+            # a bare name at a sentence start may be an ordinary capitalized word
+            if length == 1 and sdoc[i].is_sent_start and sdoc[i].pos_ != "PROPN":
+                continue
+            # a capitalized neighbour means the name is part of a longer one we do not know
+            if (i + length < n and sdoc[i + length].is_title and sdoc[i + length].is_alpha
+                    and not taken[i + length]) or (i > 0 and sdoc[i - 1].is_title
+                                                   and not sdoc[i - 1].is_sent_start
+                                                   and not taken[i - 1]
+                                                   and sdoc[i - 1].is_alpha):
+                continue
+            add.append(NerSpan(i, i + length, label, "propagated"))
+            hit = length
+            break
+        i += hit or 1
+    if not add:
+        return spans
+    out = spans + add
+    out.sort(key=lambda s: (s.start, -s.end))
+    return out
+
+
+def _merge_adjacent_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    out: list[NerSpan] = []
+    for s in spans:
+        if out and out[-1].end > s.start:
+            continue  # overlapping: keep the earlier (longer) one
+        if (out and s.label == "PERSON" and out[-1].label == "PERSON" and out[-1].end == s.start
+                and not sdoc[s.start].is_sent_start):
+            prev = out[-1]
+            out[-1] = NerSpan(prev.start, s.end, "PERSON", prev.source)
+            continue
+        out.append(s)
+    return out
