@@ -1,31 +1,51 @@
-"""Person-name model: parsing and transliteration-aware comparison.
+"""Person-name model: parsing, transliteration-aware comparison, the ``match-names`` lines.
 
-Placeholder API (to be deepened): ``compare(a, b)`` says whether two name strings can name the
-same person, with a score in [0, 1] and the reason.
+``compare(a, b)`` says whether two name strings can name the same person, with a score in [0, 1]
+and the reason; ``parse(name)`` takes a name apart; ``match_lines`` is the library side of
+``newsgraph match-names``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+
+from .compare import THRESHOLD, Match, compare, masculine
+from .lexicon import canonical_given, diminutive_related
+from .normalize import consonant_key, fold, skeleton
+from .parse import ParsedName, parse
+
+__all__ = ["THRESHOLD", "Match", "NameLineError", "ParsedName", "canonical_given", "compare",
+           "consonant_key", "diminutive_related", "fold", "masculine", "match_lines", "parse",
+           "skeleton"]
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    score: float
-    same: bool
-    reason: str
+class NameLineError(ValueError):
+    """A ``match-names`` input line is not ``NAME_A<TAB>NAME_B``."""
+
+    def __init__(self, line_no: int, line: str) -> None:
+        self.line_no = line_no
+        self.line = line
+        super().__init__(f"line {line_no}: expected NAME_A<TAB>NAME_B, got {line!r}")
 
 
-def _norm(s: str) -> list[str]:
-    return [t.strip(".,").lower() for t in s.split() if t.strip(".,")]
+def match_lines(lines: Iterable[str], *, strict: bool = True) -> Iterator[str]:
+    """Score ``NAME_A<TAB>NAME_B`` lines, yielding ``NAME_A<TAB>NAME_B<TAB>SCORE<TAB>SAME``.
 
-
-def compare(a: str, b: str) -> Match:
-    ta, tb = _norm(a), _norm(b)
-    if not ta or not tb:
-        return Match(0.0, False, "empty")
-    if ta == tb:
-        return Match(1.0, True, "identical")
-    if ta[-1] == tb[-1] and (len(ta) == 1 or len(tb) == 1 or ta[0][0] == tb[0][0]):
-        return Match(0.8, True, "same family name")
-    return Match(0.0, False, "different")
+    SCORE has four decimals, SAME is ``1`` or ``0``. Blank lines are skipped. Extra columns after
+    the second (a gold label, say) are ignored. A line without a tab raises :class:`NameLineError`
+    (line numbers count from 1) when ``strict``; otherwise it yields ``#error<TAB>line N: ...`` and
+    goes on, so a batch is never lost to one bad line.
+    """
+    for n, raw in enumerate(lines, 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            continue
+        if "\t" not in line:
+            err = NameLineError(n, line)
+            if strict:
+                raise err
+            yield f"#error\t{err}"
+            continue
+        a, b = line.split("\t")[:2]
+        m = compare(a.strip(), b.strip())
+        yield f"{a}\t{b}\t{m.score:.4f}\t{int(m.same)}"

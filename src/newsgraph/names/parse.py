@@ -1,0 +1,107 @@
+"""Parse a person's name into given names, family name, patronymic, initials, titles, honorific."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import ARTICLES, HONORIFICS, PARTICLES, SUFFIXES, TITLES
+from .normalize import fold, tokens
+
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.?){1,3}$|^(?:[A-Z]\.){1,3}[A-Z]?$")
+_PATRONYMIC = re.compile(
+    r"(?:ovich|evich|ievich|yevich|ovych|evych|ovitch|evitch|owitsch|ewitsch|ovna|evna|ievna|"
+    r"yevna|ivna|ichna|ogly|oglu|kyzy|qizi)$")
+_ARTICLE = re.compile(r"^(%s)[-\u2010\u2011'\u2019](?=\w)" % "|".join(ARTICLES), re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedName:
+    """A name taken apart. Words keep their original spelling; comparison folds them."""
+
+    given: tuple[str, ...] = ()
+    family: str | None = None
+    patronymic: str | None = None
+    initials: tuple[str, ...] = ()
+    title: tuple[str, ...] = ()
+    honorific: str | None = None
+    suffix: str | None = None
+    raw: str = field(default="", compare=False)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.given or self.family or self.initials or self.patronymic)
+
+    @property
+    def bare(self) -> bool:
+        """One name word only (a surname or a given name alone)."""
+        return len(self.given) + bool(self.family) + bool(self.patronymic) == 1 and not self.initials
+
+
+def _is_initials(tok: str) -> bool:
+    if tok.isupper() and len(tok.replace(".", "")) <= 2 and ("." in tok or len(tok) <= 2):
+        return bool(_INITIALS.match(tok))
+    return len(tok) <= 2 and tok.endswith(".") and tok[0].isalpha()
+
+
+def _letters(tok: str) -> tuple[str, ...]:
+    return tuple(ch.upper() for ch in tok if ch.isalpha())
+
+
+def parse(name: str) -> ParsedName:
+    """Split ``name`` into its parts.
+
+    The family name is the last word with any particles before it ("Del Piero", "al-Assad",
+    "bin Salman"); a word ending like a Slavic or Turkic patronymic between given and family name
+    is the patronymic; one- or two-letter words with dots are initials; leading titles
+    ("President", "Deputy Foreign Minister") and honorifics ("Mr", "Dr") are set aside.
+    """
+    toks = [t.strip(".,;:()[]\"") if not _is_initials(t.strip(",;:()[]\"")) else t.strip(",;:()[]\"")
+            for t in tokens(name)]
+    toks = [t for t in toks if t]
+    honorific: str | None = None
+    title: list[str] = []
+    while len(toks) > 1:
+        low = fold(toks[0])
+        if low in HONORIFICS and honorific is None and low not in {"st", "saint"}:
+            honorific = toks.pop(0)
+        elif low in TITLES:
+            title.append(toks.pop(0))
+        else:
+            break
+    suffix: str | None = None
+    if len(toks) > 1 and fold(toks[-1]) in SUFFIXES:
+        suffix = toks.pop()
+    if not toks:
+        return ParsedName(title=tuple(title), honorific=honorific, suffix=suffix, raw=name)
+
+    # family: last word plus the particles before it (never the first word)
+    start = len(toks) - 1
+    while start > 1 and fold(toks[start - 1]) in PARTICLES:
+        start -= 1
+    if start == 1 and len(toks) > 2 and fold(toks[0]) in PARTICLES:
+        start = 0
+    family_words = toks[start:] if len(toks) > 1 or not _is_initials(toks[0]) else []
+    rest = toks[:start] if len(toks) > 1 else []
+    if len(toks) == 1 and _is_initials(toks[0]):
+        rest = toks
+    family = " ".join(family_words) or None
+
+    given: list[str] = []
+    initials: list[str] = []
+    patronymic: str | None = None
+    for i, tok in enumerate(rest):
+        if _is_initials(tok):
+            initials.extend(_letters(tok))
+        elif i > 0 and patronymic is None and _PATRONYMIC.search(fold(tok)):
+            patronymic = tok
+        else:
+            given.append(tok)
+    return ParsedName(given=tuple(given), family=family, patronymic=patronymic,
+                      initials=tuple(initials), title=tuple(title), honorific=honorific,
+                      suffix=suffix, raw=name)
+
+
+def strip_article(word: str) -> str:
+    """"al-Assad" -> "Assad": the Arabic article and bin/ibn/abu glued by a hyphen."""
+    return _ARTICLE.sub("", word)
