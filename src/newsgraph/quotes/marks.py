@@ -47,6 +47,10 @@ def _role(text: str, pos: int, mark: str, inside: bool) -> str:
             return "close"
         return "open"
     if mark in _CLOSERS:
+        # a closer opening a paragraph is a typo for an opener
+        if not inside and (pos == 0 or text[pos - 1] in "\n\t ") and pos + len(mark) < len(text) \
+                and not text[pos + len(mark)].isspace():
+            return "open"
         return "close"
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + len(mark)] if pos + len(mark) < len(text) else " "

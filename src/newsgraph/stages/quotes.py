@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,15 @@ encourage invite challenge thank congratulate press plead caution promise counse
 _DASHES = frozenset(("-", "\u2014", "\u2013", "\u2015", "--"))
 _SENT_END = frozenset((".", "!", "?"))
 _MIN_UNATTRIBUTED_WORDS = 6
+# "... ― Jane Q. Doe" or "... - Commissioner Smith, of Springfield" to the end of the line
+_SIGNATURE = re.compile(r"[ \t\u00a0]*(?:--|[-\u2014\u2013\u2015])[ \t\u00a0]*"
+                        r"(?P<name>[A-Z][^\n,;:(\u201c\"]{1,60}?)[ \t\u00a0]*(?:[,;(][^\n]*)?\.?[ \t\u00a0]*$",
+                        re.MULTILINE)
+# transcript speaker labels opening a quoted paragraph: "PENCE: ..."
+_LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'\- ]{1,30}[A-Z.]):[ \t\u00a0]+")
+# characters after which a quotation starts its own sentence or clause rather than sitting
+# inside one ("called it a \u201cdisaster\u201d")
+_CLAUSE_BREAK = frozenset(":,.!?;\u2014\u2013\u2015-([\u2026")
 
 
 @dataclass(slots=True)
@@ -119,8 +129,14 @@ class _Extractor:
         while hi > tok.i and (self.sdoc[hi].is_punct or self.sdoc[hi].dep_ in ("cc", "prep")):
             hi -= 1
         for i in range(tok.i - 1, lo - 1, -1):
-            if self.sdoc[i].text == "," or self.in_region[i] != -1 and self.in_region[tok.i] == -1:
+            t = self.sdoc[i]
+            if t.text == "," or "\n" in t.text or (
+                    self.in_region[i] != -1 and self.in_region[tok.i] == -1):
                 lo = i + 1
+                break
+        for i in range(tok.i + 1, hi + 1):
+            if "\n" in self.sdoc[i].text:
+                hi = i - 1
                 break
         return self._span(lo, hi)
 
@@ -188,12 +204,18 @@ class _Extractor:
         sdoc, text = self.sdoc, self.text
         if r.open_end:
             return None
+        sig = _SIGNATURE.match(text, r.outer_end)
+        if sig is not None and sig.end() <= r.para_end:
+            s, e = sig.span("name")
+            dash = text[r.outer_end:s].strip(" \t\u00a0")
+            d0 = text.index(dash[0], r.outer_end)
+            return _Attribution(dash, (d0, d0 + len(dash)), (s, e))
         i = self._tok_at(r.outer_end)
+        while i < len(sdoc) and sdoc[i].is_space and sdoc[i].idx < r.para_end:
+            i += 1
         if i >= len(sdoc) or sdoc[i].idx >= r.para_end:
             return None
         first = sdoc[i]
-        if first.text in _DASHES or first.text.startswith("\u2014"):
-            return self._dash_signature(r, i)
         content_end = text[r.start:r.end].rstrip()
         ends_open = bool(content_end) and content_end[-1] in ",?!\u2014-\u2026:"
         if first.text == ",":
@@ -210,24 +232,6 @@ class _Extractor:
                     return None
                 return self._attribution(t, (r.start, r.end))
         return None
-
-    def _dash_signature(self, r: Region, i: int) -> _Attribution | None:
-        sdoc = self.sdoc
-        j = i + 1
-        first = j
-        last = None
-        while j < len(sdoc) and sdoc[j].idx < r.para_end and j - first < 8:
-            t = sdoc[j]
-            if t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_.rstrip(".") in TITLES or (
-                    t.text == "." and last is not None):
-                last = j if t.text != "." else last
-                j += 1
-                continue
-            break
-        if last is None or not any(sdoc[k].pos_ == "PROPN" for k in range(first, last + 1)):
-            return None
-        dash = sdoc[i]
-        return _Attribution(dash.text, self._span(i, i), self._span(first, last))
 
     def _leading(self, r: Region, prev_end: int) -> _Attribution | None:
         sdoc = self.sdoc
@@ -303,7 +307,11 @@ class _Extractor:
         prev: tuple[Region, _Attribution | None] | None = None
         for r in self.regions:
             prev_end = prev[0].outer_end if prev is not None else 0
-            att = self._trailing(r)
+            if self._fragment(r):
+                continue
+            att = self._label(r)
+            if att is None:
+                att = self._trailing(r)
             if att is None:
                 att = self._leading(r, prev_end)
             if att is None:
@@ -316,6 +324,22 @@ class _Extractor:
             prev = (r, att)
         return out
 
+    def _fragment(self, r: Region) -> bool:
+        """A quoted word or phrase inside a clause: left to reported speech as ``mixed``."""
+        before = self.text[r.para_start:r.open_mark].rstrip(" \t\u00a0")
+        if not before or before[-1] in _CLAUSE_BREAK:
+            return False
+        i = self._tok_at(r.open_mark) - 1
+        while i >= 0 and self.sdoc[i].is_space:
+            i -= 1
+        return i < 0 or not self._is_cue(self.sdoc[i], DIRECT_CUES)
+
+    def _label(self, r: Region) -> _Attribution | None:
+        m = _LABEL.match(self.text, r.start)
+        if m is None or m.end() >= r.end:
+            return None
+        return _Attribution(":", (m.end("name"), m.end("name") + 1), m.span("name"))
+
     def _continuation(self, r: Region,
                       prev: tuple[Region, _Attribution | None] | None) -> _Attribution | None:
         if prev is None or prev[1] is None or prev[1].speaker is None:
@@ -324,7 +348,8 @@ class _Extractor:
         between = self.text[pr.outer_end:r.open_mark]
         same_para = pr.para_start == r.para_start
         next_para = self.text[pr.para_end:r.para_start].strip() == ""
-        if same_para and between.strip() and not self._only_attribution(between):
+        cue_between = patt.cue_span is not None and pr.outer_end <= patt.cue_span[0] < r.open_mark
+        if same_para and between.strip() and not (cue_between or self._only_attribution(between)):
             return None
         if not same_para and not (next_para and self.text[r.para_start:r.open_mark].strip() == ""):
             return None
@@ -431,20 +456,29 @@ class _Extractor:
         indirect = self._indirect()
         quotes: list[Quote] = []
         absorbed: set[int] = set()
+        by_region = {id(r): ri for ri, r in enumerate(self.regions)}
+        direct_ids = {by_region[id(r)] for r, _att in direct}
         for (s, e), att, _cue in indirect:
+            for r in self.regions:
+                if s <= r.open_mark < e < r.outer_end and r.para_start <= s:
+                    e = r.outer_end  # the content runs to the end of the quoted words it holds
             inside = [ri for ri, r in enumerate(self.regions) if s <= r.open_mark and r.outer_end <= e]
-            quoted = sum(self.regions[ri].outer_end - self.regions[ri].open_mark for ri in inside)
+            quoted = sum(self.regions[ri].outer_end - self.regions[ri].open_mark for ri in inside
+                         if ri in direct_ids)
             overlapping = [r for r in self.regions if r.open_mark < e and s < r.outer_end]
             if quoted * 2 > (e - s) or (overlapping and not inside):
                 continue  # a direct quotation with its own attribution
             absorbed.update(inside)
             kind = "mixed" if inside else "indirect"
             quotes.append(self._quote(s, e, kind, att))
-        by_region = {id(r): ri for ri, r in enumerate(self.regions)}
         for r, att in direct:
             if by_region[id(r)] in absorbed:
                 continue
-            q = self._quote(r.start, r.end, "direct", att)
+            start = r.start
+            if att is not None and att.cue == ":" and att.speaker is not None and \
+                    att.speaker[0] >= r.start:
+                start = att.speaker[1] + 1
+            q = self._quote(start, r.end, "direct", att)
             if q.addressee_span is None:
                 voc = self._vocative(r)
                 if voc is not None:
