@@ -179,6 +179,8 @@ def _verb_args(verb: Token) -> list[tuple[str, int]]:
                     continue
                 if prep == "between":
                     args.append(("Arg0", g.i))
+                elif prep == "with" and verb.lemma_.lower() in lx.WITH_PARTNER_VERBS:
+                    args.append(("Arg1", g.i))
                 elif g.ent_type_ in ("GPE", "LOC", "FAC") and prep in _PLACE_PREPS:
                     args.append(("ArgM-LOC", g.i))
                 elif prep in ("to", "for") and g.pos_ in ("PROPN", "PRON"):
@@ -251,18 +253,24 @@ def _hypothetical(tok: Token) -> bool:
         if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether"):
             return True
     cur = tok
-    for _ in range(3):
+    for _ in range(5):
         head = cur.head
-        if head.i == cur.i:
+        if head.i == cur.i or cur.dep_ not in _COMPLEMENT_DEPS:
             break
-        if cur.dep_ in ("xcomp", "ccomp", "advcl", "acl", "pobj", "dobj") and \
-                head.lemma_.lower() in lx.HYPOTHETICAL_GOVERNORS:
-            # "urged Hamas to free him": the freeing is asked for, not reported
+        lo, hi = sorted((head.i, cur.i))
+        if any("\n" in t.text for t in tok.doc[lo:hi]):
+            # a paragraph break: the parser glued two sentences together
+            break
+        # "urged Hamas to free him", "its commitment to free him": asked for, not reported
+        if head.lemma_.lower() in lx.HYPOTHETICAL_GOVERNORS or (
+                head.pos_ == "NOUN" and head.lemma_.lower() in lx.HYPOTHETICAL_NOUNS):
             return True
-        if cur.dep_ not in ("conj", "pobj", "prep", "xcomp", "aux"):
-            break
         cur = head
     return False
+
+
+# links from an embedded event up to what governs it (complements, not adjuncts)
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acl", "pobj", "dobj", "prep", "conj", "pcomp"})
 
 
 def _clean_args(args: list[tuple[str, int]], doc: Doc, trigger: int) -> list[tuple[str, int]]:
@@ -289,6 +297,9 @@ def find_frames(doc: Doc) -> list[Frame]:
         if _is_event_verb(tok):
             lemma = tok.lemma_.lower()
             etype = "state" if lemma == _COPULA else lx.verb_type(lemma)
+            if lemma in ("see", "show", "appear") and any(c.lower_ == "alive" for c in tok.children):
+                # hostage news: a sign of life is an event of its own
+                etype = "proof_of_life"
             args = _verb_args(tok)
         else:
             ntype = _event_noun_type(tok)

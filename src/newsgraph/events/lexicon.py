@@ -212,6 +212,15 @@ HYPOTHETICAL_GOVERNORS = frozenset("""
 want hope plan intend expect seek try attempt aim propose threaten urge ask call appeal
 demand request wish need consider offer promise pledge vow suggest recommend push press
 """.split())
+HYPOTHETICAL_NOUNS = frozenset("""
+commitment promise pledge plan proposal call demand request appeal effort attempt bid offer
+threat hope intention aim goal push pressure campaign ultimatum deal agreement
+""".split())
+# verbs whose "with" phrase names the other party (PropBank Arg1 of meet.03, talk.01, ...)
+WITH_PARTNER_VERBS = frozenset("""
+meet talk negotiate agree clash fight merge partner cooperate discuss speak side collaborate
+consult compete sign settle reconcile
+""".split())
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without", "fail"})
 
 

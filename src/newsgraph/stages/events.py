@@ -1,13 +1,206 @@
-"""events: events with participants, time and place; relations; statuses."""
+"""events: events with participants, time and place; relations; statuses.
+
+Triggers and their PropBank-style arguments come from :func:`newsgraph.events.frames.find_frames`
+on the spaCy parse; arguments become participants when they resolve to an entity of the article
+(:class:`newsgraph.events.resolve.Resolver`); times come from :mod:`newsgraph.events.timing`.
+Statuses follow from what happened to people (killed -> dead, freed -> released, ...). A
+``captivity`` event joins a person's holding to their release so the claims stage can check the
+stated length of captivity against the article's dates. Types and roles: docs/events.md.
+"""
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
+
 from ..config import Config
 from ..document import Document
+from ..events.frames import Frame, find_frames
+from ..events.relations import find_relations
+from ..events.resolve import Resolver
+from ..events.timing import assign_times, date_range
 from ..pipeline import stage
+from ..records import Event, Participant, Status, Timex
+
+log = logging.getLogger(__name__)
+
+ROLE_NAMES = {"Arg0": "agent", "Arg1": "patient", "Arg2": "recipient"}
+# event types whose "to"/"from" phrases name where someone went
+_MOTION = frozenset({"migrate", "visit"})
+# frames of these types are kept even without a named participant
+_ALWAYS_KEEP = frozenset({"kill", "attack", "injure", "release", "kidnap", "hold", "detain",
+                          "arrest", "charge", "convict", "sentence", "meet", "visit", "appeal",
+                          "negotiate", "agree", "migrate", "elect", "appoint", "resign",
+                          "dismiss", "protest", "accident", "publish", "captivity"})
+# what happening to a person leaves them in which state
+STATUS_OF = {"kill": "dead", "injure": "injured", "release": "released", "kidnap": "held",
+             "hold": "held", "detain": "detained", "arrest": "detained", "rescue": "free"}
+HOLDING = frozenset({"kidnap", "hold", "detain", "arrest"})
+ONSET = frozenset({"kidnap", "attack"})
+
+
+@dataclass(frozen=True, slots=True)
+class Captivity:
+    """One person's holding: begin/end are TIMEX3 values (None when the article does not say)."""
+
+    captive: str
+    holder: str | None
+    begin: str | None
+    end: str | None
+    evidence: tuple[int, int]
 
 
 @stage("events", requires=("spacy", "entities", "timexes"), assigns=("events", "relations", "statuses"),
        spacy_components=("parser", "lemmatizer"))
 def events(doc: Document, config: Config) -> None:
-    doc.events = []
+    sdoc = doc.spacy
+    doc.events, doc.relations, doc.statuses = [], [], []
+    if sdoc is None:
+        return
+    frames = find_frames(sdoc)
+    times = assign_times(doc, sdoc, frames)
+    resolver = Resolver(doc, sdoc)
+    out: list[Event] = []
+    for f in frames:
+        ev = _event(doc, sdoc, f, times.get(f.trigger), resolver)
+        if ev is not None:
+            out.append(ev)
+    captivities = _captivities(out, doc)
+    for cap in captivities:
+        parts = [Participant("captive", cap.captive)]
+        if cap.holder:
+            parts.append(Participant("holder", cap.holder))
+        out.append(Event("captivity", cap.evidence, cap.begin, tuple(parts), time_mod="START"
+                         if cap.begin else None))
+    doc.events = out
+    doc.scratch["captivities"] = captivities
+    as_of = _token_times(sdoc, times, doc)
+    doc.relations = find_relations(doc, sdoc, resolver, as_of)
+    doc.statuses = _statuses(out, captivities, doc)
+
+
+def _event(doc: Document, sdoc, f: Frame, when: tuple[Timex, str | None] | None,  # type: ignore[no-untyped-def]
+           resolver: Resolver) -> Event | None:
+    if f.type in ("state", "other", "think") and not f.args:
+        return None
+    trigger = sdoc[f.trigger]
+    parts: list[Participant] = []
+    place: str | None = None
+    seen: set[tuple[str, str]] = set()
+    for role, i in f.args:
+        for ent, tok in resolver.entities(sdoc[i]):
+            if role == "ArgM-LOC":
+                if place is None and ent.type in ("GPE", "LOC", "FAC"):
+                    place = ent.id
+                continue
+            name = ROLE_NAMES.get(role, role.lower())
+            if (name, ent.id) not in seen:
+                seen.add((name, ent.id))
+                parts.append(Participant(name, ent.id, (tok.idx, tok.idx + len(tok.text))))
+    if f.type in _MOTION or f.pos != "NOUN":
+        for c in trigger.children:
+            if c.dep_ != "prep":
+                continue
+            role = {"to": "destination", "into": "destination", "from": "origin"}.get(c.lower_)
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                for ent, tok in resolver.entities(g):
+                    if ent.type not in ("GPE", "LOC", "FAC"):
+                        continue
+                    if role and f.type in _MOTION:
+                        if (role, ent.id) not in seen:
+                            seen.add((role, ent.id))
+                            parts.append(Participant(role, ent.id, (tok.idx, tok.idx + len(tok.text))))
+                    elif c.lower_ in ("in", "at", "near") and place is None:
+                        place = ent.id
+    if not parts and f.type not in _ALWAYS_KEEP:
+        return None
+    return Event(f.type, (trigger.idx, trigger.idx + len(trigger.text)),
+                 when[0].value if when else None, tuple(parts), place, f.negated,
+                 f.hypothetical, when[1] if when else None)
+
+
+def _token_times(sdoc, times: dict[int, tuple[Timex, str | None]], doc: Document) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    """Token -> time of the nearest dated event above it (for "as of" dates)."""
+    out: dict[int, str] = {}
+    for tok in sdoc:
+        cur = tok
+        for _ in range(10):
+            if cur.i in times and times[cur.i][1] is None:
+                out[tok.i] = times[cur.i][0].value
+                break
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+    return out
+
+
+def _who(ev: Event, role: str) -> list[str]:
+    return [p.entity for p in ev.participants if p.role == role]
+
+
+def _person_ids(doc: Document) -> set[str]:
+    return {e.id for e in doc.entities if e.type == "PERSON"}
+
+
+def _captivities(evs: list[Event], doc: Document) -> list[Captivity]:
+    """Join each released person's holding to the release: begin, end and holder."""
+    people = _person_ids(doc)
+    real = [e for e in evs if not e.negated and not e.hypothetical]
+    onsets = sorted((e for e in real if e.type in ONSET and e.time and e.time_mod is None),
+                    key=lambda e: date_range(e.time)[0])  # type: ignore[index]
+    out: list[Captivity] = []
+    releases = [e for e in real if e.type == "release"]
+    captives = dict.fromkeys(c for e in releases for c in _who(e, "patient") if c in people)
+    for captive in captives:
+        holds = [e for e in real if e.type in HOLDING and captive in _who(e, "patient")]
+        if not holds:
+            continue
+        mine = [e for e in releases if captive in _who(e, "patient")]
+        dated = [e for e in mine if e.time and e.time_mod is None]
+        rel = dated[0] if dated else mine[0]
+        holder = next((a for e in mine for a in _who(e, "agent")), None) or next(
+            (a for h in holds for a in _who(h, "agent")), None)
+        begin = next((h.time for h in holds if h.time and h.type == "kidnap"), None)
+        end = rel.time if rel.time_mod is None else None
+        if True:
+            if begin is None and end is not None:
+                # "held since the attack": the holding began with the article's first dated
+                # attack or abduction before the release
+                end_range = date_range(end)
+                for o in onsets:
+                    o_range = date_range(o.time)
+                    if o_range and end_range and o_range[1] < end_range[0]:
+                        begin = o.time
+                        break
+            hold = next((h for h in holds if h.type == "hold"), holds[0])
+            out.append(Captivity(captive, holder, begin, end, hold.trigger))
+    return out
+
+
+def _statuses(evs: list[Event], caps: list[Captivity], doc: Document) -> list[Status]:
+    people = _person_ids(doc)
+    found: dict[tuple[str, str], Status] = {}
+    for e in evs:
+        status = STATUS_OF.get(e.type)
+        if status is None or e.negated or e.hypothetical:
+            continue
+        for who in _who(e, "patient"):
+            if who not in people:
+                continue
+            since = e.time if e.time_mod is None else None
+            key = (who, status)
+            if key not in found or (found[key].since is None and since):
+                found[key] = Status(who, status, since, doc.published, e.trigger)
+    for cap in caps:
+        key = (cap.captive, "held")
+        if cap.begin and key in found and found[key].since is None:
+            old = found[key]
+            found[key] = Status(old.entity, "held", cap.begin, old.as_of, old.evidence)
+    statuses = sorted(found.values(), key=lambda s: (s.entity, _sort_date(s.since)))
+    return statuses
+
+
+def _sort_date(value: str | None) -> str:
+    return value or "0000"

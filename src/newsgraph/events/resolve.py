@@ -1,0 +1,112 @@
+"""From a token of the parse to an entity of the article.
+
+The people stage owns coreference; this module only asks it (``Document.entity_at``) and, when a
+token is not itself a mention, follows the parse to the phrase that is: an appositive ("Trufanov,
+a Russian-Israeli man"), a name inside a descriptive phrase ("his mother Yelena"), the noun a
+relative pronoun stands for. Pronouns the people stage left unresolved fall back to the most
+recent person who was a sentence subject, which is how news prose usually continues.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ..document import Document
+    from ..records import Entity
+
+_RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_ITS = frozenset({"it", "its", "itself"})
+_PLURAL = frozenset({"they", "them", "their", "themselves"})
+
+
+class Resolver:
+    """Token -> entity, cached per token."""
+
+    def __init__(self, doc: Document, sdoc: Doc) -> None:
+        self.doc = doc
+        self.sdoc = sdoc
+        self._cache: dict[int, Entity | None] = {}
+        # entity id -> PERSON/ORG etc., and the token starts of mentions for quick "who came last"
+        self._subjects: list[tuple[int, Entity]] = []
+        for tok in sdoc:
+            # only main-clause subjects: the story's protagonist, not a side clause's actor
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN") and \
+                    tok.head.dep_ in ("ROOT", "conj") and tok.head.head.dep_ in ("ROOT", "conj"):
+                ent = self._direct(tok)
+                if ent is not None:
+                    self._subjects.append((tok.i, ent))
+
+    def _direct(self, tok: Token) -> Entity | None:
+        if tok.is_space or tok.is_punct:
+            return None
+        ent = self.doc.entity_at(tok.idx, tok.idx + len(tok.text))
+        if ent is not None:
+            return ent
+        if tok.ent_iob_ != "O" and tok.ent_type_:
+            for span in self.sdoc.ents:
+                if span.start <= tok.i < span.end:
+                    return self.doc.entity_at(span.start_char, span.end_char)
+        return None
+
+    def entity(self, tok: Token, depth: int = 0) -> Entity | None:
+        if tok.i in self._cache:
+            return self._cache[tok.i]
+        ent = self._direct(tok)
+        if ent is None and depth < 3:
+            ent = self._via_parse(tok, depth)
+        if ent is None and tok.pos_ == "PRON":
+            ent = self._antecedent(tok)
+        self._cache[tok.i] = ent
+        return ent
+
+    def _via_parse(self, tok: Token, depth: int) -> Entity | None:
+        low = tok.lower_
+        # a name inside the phrase: "his mother Yelena", "the father, Vitali Trupanov"
+        for c in tok.children:
+            if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN" and c.i > tok.i:
+                ent = self._direct(c)
+                if ent is not None:
+                    return ent
+        for c in tok.children:
+            if c.dep_ == "appos":
+                ent = self._direct(c)
+                if ent is not None:
+                    return ent
+        if tok.dep_ == "appos" and tok.head.i != tok.i:
+            return self.entity(tok.head, depth + 1)
+        if low in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and tok.head.head.i != tok.i:
+            return self.entity(tok.head.head, depth + 1)
+        return None
+
+    def _antecedent(self, tok: Token) -> Entity | None:
+        low = tok.lower_
+        if low in _PERSONAL:
+            want = ("PERSON",)
+        elif low in _ITS:
+            want = ("ORG", "GPE", "NORP")
+        elif low in _PLURAL:
+            want = ("ORG", "NORP", "GPE")
+        else:
+            return None
+        best: Entity | None = None
+        for i, ent in self._subjects:
+            if i >= tok.i:
+                break
+            if ent.type in want and not (tok.dep_ == "poss" and tok.head.i == i):
+                best = ent
+        return best
+
+    def entities(self, tok: Token) -> list[tuple[Entity, Token]]:
+        """The entity of a token and of each conjunct coordinated with it."""
+        out: list[tuple[Entity, Token]] = []
+        seen: set[str] = set()
+        for t in (tok, *tok.conjuncts):
+            ent = self.entity(t)
+            if ent is not None and ent.id not in seen:
+                seen.add(ent.id)
+                out.append((ent, t))
+        return out
