@@ -10,13 +10,13 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m pip install -q -e ".[test,batch]"
 	touch $@
 
 bench-setup: $(VENV)/.bench-installed
 
 $(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install -q -e ".[test,bench]"
+	$(PY) -m pip install -q -e ".[test,batch,bench]"
 	touch $@
 
 # run the whole pipeline on the bundled fictional example and print the graph

@@ -28,6 +28,7 @@ EXAMPLES = {
     "match-names": "printf 'Sasha Trupanov\\tAlexander Trufanov\\n' | newsgraph match-names",
     "split": "newsgraph split E12 --doc article-2 --db news.db",
     "demo": "newsgraph demo",
+    "batch": "newsgraph batch corpus/ --out graph.jsonl --ray --workers 2",
     "rejections": "newsgraph rejections --db news.db",
 }
 
@@ -233,6 +234,21 @@ def cmd_rejections(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import extract_batch
+
+    config = _config(args)
+    if args.out == "-":
+        counts = extract_batch(args.paths, sys.stdout, config=config, published=args.published,
+                               use_ray=args.ray, workers=args.workers)
+    else:
+        with open(args.out, "w", encoding="utf-8") as fh:
+            counts = extract_batch(args.paths, fh, config=config, published=args.published,
+                                   use_ray=args.ray, workers=args.workers)
+    print(json.dumps(counts), file=sys.stderr)
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import run_demo
 
@@ -303,6 +319,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("rejections", cmd_rejections, "List documents the store rejected, with reasons.")
     sp.add_argument("--db", required=True, metavar="FILE")
+
+    sp = add("batch", cmd_batch, "Extract many articles to JSON Lines, optionally on Ray (extra 'batch').")
+    input_opts(sp)
+    sp.add_argument("--out", required=True, metavar="FILE", help="output JSON Lines file, or -")
+    sp.add_argument("--ray", action="store_true", help="run the stages on Ray Data workers")
+    sp.add_argument("--workers", type=int, default=2)
 
     sp = add("demo", cmd_demo, "Run the pipeline on the bundled example and print the graph.")
     sp.add_argument("--db", metavar="FILE", help="keep the demo store here instead of a temp file")
