@@ -415,7 +415,8 @@ class _Extractor:
         content = self._head_minus(t)
         if content is None:
             return None
-        cue = _Attribution("according to", (t.idx, to.idx + len(to.text)), self._np(pobj))
+        span = (t.idx, to.idx + len(to.text))
+        cue = _Attribution(self.text[span[0]:span[1]], span, self._np(pobj))
         return content, cue, t
 
     def _subtree_span(self, c: Token, exclude: Token) -> Span | None:
