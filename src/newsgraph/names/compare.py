@@ -79,7 +79,7 @@ def _given_score(a: str, b: str) -> tuple[float, str]:
 
 
 # the letters a name's first sound can be written with in different romanizations
-_INITIAL_CLASSES = ("yjie", "kchq", "hkc", "fp", "vw", "sz", "cs", "iy", "ou")
+_INITIAL_CLASSES = ("yj", "kc")
 
 
 def _initial_ok(initial: str, given: str) -> bool:
@@ -103,13 +103,18 @@ def _compare_given(pa: ParsedName, pb: ParsedName) -> tuple[float, str] | None:
     """Score of the given-name evidence, or None when one side has none."""
     ga, gb = _given_words(pa), _given_words(pb)
     if ga and gb:
-        best = (0.0, "different given names")
+        first = _given_score(ga[0], gb[0])
+        if first[0] >= THRESHOLD or (len(ga) > 1 and len(gb) > 1):
+            # both sides spell out several given names: the first ones must agree
+            return first
+        best = first
+        # one side gives a single name: it may be the other's middle name ("Marie Berman")
         for x in ga:
             for y in gb:
+                if x is ga[0] and y is gb[0]:
+                    continue
                 s = _given_score(x, y)
-                # a match on a first given name counts fully; a middle name a little less
-                if x is not ga[0] and y is not gb[0]:
-                    s = (s[0] * 0.9, s[1] + " (middle name)")
+                s = (s[0] * 0.9, s[1] + " (middle name)")
                 if s[0] > best[0]:
                     best = s
         return best
@@ -127,16 +132,18 @@ def _compare_given(pa: ParsedName, pb: ParsedName) -> tuple[float, str] | None:
     return None
 
 
-def _bare_vs(word: str, other: ParsedName) -> tuple[float, str]:
+def _bare_vs(bare: ParsedName, other: ParsedName) -> tuple[float, str]:
     """One name word against a fuller name: it can be the family name or a given name."""
+    word = (bare.given or (bare.family,))[0] or ""
     best = (0.0, "no part matches")
-    if other.family:
+    if other.family and bare.family:
         s, why = _family_score(word, other.family)
         best = (s * 0.95, f"{why} (surname alone)")
     for g in other.given[:1]:
         s, why = _given_score(word, g)
-        if s * 0.9 > best[0]:
-            best = (s * 0.9, f"{why} (given name alone)")
+        s *= 1.0 if not bare.family else 0.9
+        if s > best[0]:
+            best = (s, f"{why} (given name alone)")
     return best
 
 
@@ -170,8 +177,7 @@ def compare(a: str, b: str) -> Match:
         return _match(s, why.replace("given name ", "").replace("family name ", ""))
     if pa.bare or pb.bare:
         bare, full = (pa, pb) if pa.bare else (pb, pa)
-        word = (bare.given or (bare.family,))[0] or ""
-        return _match(*_bare_vs(word, full))
+        return _match(*_bare_vs(bare, full))
     if not pa.family or not pb.family:
         return Match(0.1, False, "no family name to compare")
     fam, fam_why = _family_score(pa.family, pb.family)

@@ -27,7 +27,11 @@ TITLES = frozenset({
     "constable", "superintendent", "coach", "crown", "grand", "duke", "duchess", "count",
     "countess", "baron", "baroness", "emperor", "empress", "tsar", "czar", "caliph", "mufti",
 })
-SUFFIXES = frozenset({"jr", "sr", "junior", "senior", "ii", "iii", "iv", "v", "phd", "md", "esq",
+# a title after which the name is a regnal or religious given name, not a family name
+REGNAL = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "tsar", "czar",
+                    "tsarina", "pope", "sultan", "emir", "shah", "pharaoh", "caliph", "infante",
+                    "infanta", "archduke", "grand"})
+SUFFIXES = frozenset({"jr", "sr", "junior", "senior", "phd", "md", "esq",
                       "obe", "mbe", "cbe", "kbe", "qc", "kc"})
 # words that belong to the family name that follows them
 PARTICLES = frozenset({

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import ARTICLES, HONORIFICS, PARTICLES, SUFFIXES, TITLES
+from .lexicon import ARTICLES, HONORIFICS, PARTICLES, REGNAL, SUFFIXES, TITLES
 from .normalize import fold, tokens
 
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.?){1,3}$|^(?:[A-Z]\.){1,3}[A-Z]?$")
 _PATRONYMIC = re.compile(
     r"(?:ovich|evich|ievich|yevich|ovych|evych|ovitch|evitch|owitsch|ewitsch|ovna|evna|ievna|"
     r"yevna|ivna|ichna|ogly|oglu|kyzy|qizi)$")
+_ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})$")
 _ARTICLE = re.compile(r"^(%s)[-\u2010\u2011'\u2019](?=\w)" % "|".join(ARTICLES), re.IGNORECASE)
 
 
@@ -70,10 +71,14 @@ def parse(name: str) -> ParsedName:
         else:
             break
     suffix: str | None = None
-    if len(toks) > 1 and fold(toks[-1]) in SUFFIXES:
+    if len(toks) > 1 and (fold(toks[-1]) in SUFFIXES or _ROMAN.match(toks[-1])):
         suffix = toks.pop()
     if not toks:
         return ParsedName(title=tuple(title), honorific=honorific, suffix=suffix, raw=name)
+    if any(fold(t) in REGNAL for t in title) and len(toks) == 1:
+        # "King Edward", "Pope Francis": the name is a given (regnal) name
+        return ParsedName(given=(toks[0],), title=tuple(title), honorific=honorific,
+                          suffix=suffix, raw=name)
 
     # family: last word plus the particles before it (never the first word)
     start = len(toks) - 1
