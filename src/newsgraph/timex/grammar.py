@@ -1,0 +1,1137 @@
+"""The time grammar: patterns that find TIMEX3 expressions and handlers that normalize them.
+
+Each rule is a compiled pattern plus a handler ``(match, Resolver) -> Hit | None``. All rules run
+once over the text; overlapping candidates are settled longest-first; the survivors are normalized
+in text order so that the reference-time model (:mod:`.reference`) sees the story as a reader does.
+
+Extents follow the TimeML (TempEval-3) rules: determiners and modifiers that belong to the
+expression ("the late 1990s", "over a year", "earlier this month") are inside, prepositions ("on",
+"in", "since", "for") are not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import lexicon as lx
+from .calendar import (Point, add_months, at_gran, day_point, days_in_month, easter, nth_weekday,
+                       shift)
+from .reference import FUTURE, PAST, PRESENT, ReferenceTime
+
+# --------------------------------------------------------------------------- pattern pieces
+
+
+def _alt(words: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
+                                                                          reverse=True))
+
+
+def _caps(words: list[str]) -> str:
+    """Capitalized or upper-case forms only."""
+    forms = {w.capitalize() for w in words} | {w.upper() for w in words}
+    return _alt(sorted(forms))
+
+
+_FULL_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"]
+_ABBR_MONTHS = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"]
+MONTH = (rf"(?:{_caps(_FULL_MONTHS)}|"
+         rf"{_alt([m for m in _FULL_MONTHS if m not in lx.AMBIGUOUS_MONTHS])}|"
+         rf"(?:{_caps(_ABBR_MONTHS)})\.?)(?![A-Za-z])")
+_FULL_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY = rf"(?i:{_alt(_FULL_DAYS)})(?![A-Za-z])"
+WEEKDAY_ANY = (rf"(?:(?i:{_alt(_FULL_DAYS)})|"
+               rf"(?:{_caps(['mon', 'tues', 'tue', 'wed', 'thurs', 'thur', 'thu', 'fri', 'sat', 'sun'])})\.?)"
+               r"(?![A-Za-z])")
+_ORD_WORDS = [w for w in lx.ORDINALS if w.isalpha() or "-" in w]
+DAY = (r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\d|%)"
+       rf"|(?i:{_alt([w for w in _ORD_WORDS if w not in ('last', 'final')])})(?![\w-]))")
+YEAR4 = r"(?<![\d$.,#])(?:1[5-9]\d\d|20\d\d)(?!\d|,\d|\.\d|\s*%|-\d)"
+YEAR2 = r"['’]\d\d(?!\w)"
+NUM = lx.number_alternation()
+_VAGUE = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous|countless|multiple|a\s+couple\s+of|a\s+couple|couple\s+of)"
+_UNIT_WORDS = sorted(set(lx.UNITS) | set(lx.UNIT_PLURALS) - {"weekend", "weekends"}, key=len,
+                     reverse=True)
+UNIT = rf"(?:{_alt(_UNIT_WORDS)})(?![\w])"
+_MOD_WORDS = sorted((k for k in lx.MODS), key=len, reverse=True)
+MOD = rf"(?:{_alt(_MOD_WORDS)})"
+POINTMOD = (r"(?:the\s+)?(?:very\s+)?(?:early|late|mid|middle|end|beginning|start|close|turn)"
+            r"(?:(?:\s+of)?(?:\s+the)?)?")
+B = r"(?<![\w'’\-])"  # left word boundary that also refuses hyphenated and possessive joins
+
+
+def _ci(p: str) -> str:
+    return f"(?i:{p})"
+
+
+SPELLED_YEAR = (r"(?i:(?:nineteen|eighteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|"
+                r"seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+                r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                r"nineteen|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|"
+                r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                r"eighteen|nineteen|twenty(?:[\s-](?:one|two|three|four|five|six|seven|eight|"
+                r"nine))?))?)(?![\w-])")
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    type: str
+    value: str
+    mod: str | None = None
+    start: int | None = None  # narrower extent than the match, when a handler trims it
+    end: int | None = None
+    point: Point | None = None  # the calendar point, for the reference-time model
+    explicit_year: bool = False
+    anchor: str | None = None
+
+
+Handler = Callable[[re.Match[str], "Resolver"], "Hit | list[Hit] | None"]
+
+
+class Resolver:
+    """Normalization context of one document: publication date, reference time, tense."""
+
+    def __init__(self, text: str, ref: ReferenceTime, tense: Callable[[int, int], str | None]):
+        self.text = text
+        self.ref = ref
+        self._tense = tense
+        self._tense_cache: dict[tuple[int, int], str | None] = {}
+
+    @property
+    def dct(self) -> dt.date | None:
+        return self.ref.dct
+
+    def tense(self, m: re.Match[str]) -> str | None:
+        key = m.span()
+        if key not in self._tense_cache:
+            self._tense_cache[key] = self._tense(*key)
+        return self._tense_cache[key]
+
+    def before(self, m: re.Match[str], n: int = 24) -> str:
+        return self.text[max(0, m.start() - n):m.start()].lower()
+
+    def after(self, m: re.Match[str], n: int = 24) -> str:
+        return self.text[m.end():m.end() + n].lower()
+
+    # ---- anchoring helpers
+
+    def dct_at(self, gran: str) -> Point | None:
+        return at_gran(self.dct, gran) if self.dct else None
+
+    def pick_year(self, m: re.Match[str], month: int, day: int | None) -> tuple[int | None, str]:
+        """The year of a bare month or month-day: narrative or publication anchor, tense-biased."""
+        anchor = self.ref.anchor(m.start(), self.tense(m))
+        if anchor.date is None:
+            return None, anchor.source
+        a = anchor.date
+        tense = self.tense(m)
+        cands = []
+        for y in (a.year - 1, a.year, a.year + 1):
+            d = day or 1
+            if day is not None and day > days_in_month(y, month):
+                continue
+            first = dt.date(y, month, d)
+            last = first if day is not None else dt.date(y, month, days_in_month(y, month))
+            cands.append((y, first, last))
+        if not cands:
+            return a.year, anchor.source
+        if anchor.source == "narrative" or tense == PAST:
+            past = [c for c in cands if c[1] <= a]
+            if past:
+                return max(past, key=lambda c: c[1])[0], anchor.source
+        if tense == FUTURE:
+            fut = [c for c in cands if c[2] >= a]
+            if fut:
+                return min(fut, key=lambda c: c[1])[0], anchor.source
+
+        def dist(c: tuple[int, dt.date, dt.date]) -> tuple[int, int]:
+            if c[1] <= a <= c[2]:
+                return 0, 0
+            gap = (a - c[2]).days if c[2] < a else (c[1] - a).days
+            return gap, 0 if c[2] < a else 1  # ties go to the past (news)
+        return min(cands, key=dist)[0], anchor.source
+
+    def weekday(self, m: re.Match[str], wd: int, rel: str | None) -> Point | None:
+        if self.dct is None:
+            return None
+        d = self.dct
+        back = (d.weekday() - wd) % 7
+        fwd = (wd - d.weekday()) % 7
+        rel = (rel or "").lower().replace("the ", "")
+        rel = re.sub(r"\s+", " ", rel)
+        if rel in ("last", "past", "this past", "previous"):
+            return day_point(d - dt.timedelta(days=back or 7))
+        if rel in ("next", "coming", "this coming", "following"):
+            return day_point(d + dt.timedelta(days=fwd or 7))
+        if rel == "this":
+            monday = d - dt.timedelta(days=d.weekday())
+            return day_point(monday + dt.timedelta(days=wd))
+        tense = self.tense(m)
+        if tense == FUTURE and fwd:
+            return day_point(d + dt.timedelta(days=fwd))
+        if tense in (PRESENT, None) and fwd and fwd <= 2 and back > 4:
+            # "the vote is Friday" written on a Wednesday
+            if re.search(r"\b(?:will|'ll|to be|is|are|set|scheduled|due|expected|plans?)\b",
+                         self.before(m, 60)):
+                return day_point(d + dt.timedelta(days=fwd))
+        return day_point(d - dt.timedelta(days=back))
+
+
+# --------------------------------------------------------------------------- handlers
+
+
+def _month_num(word: str) -> int:
+    return lx.MONTHS[word.lower().rstrip(".")]
+
+
+def _day_num(word: str) -> int:
+    w = word.lower()
+    if w in lx.ORDINALS:
+        return lx.ORDINALS[w]
+    return int(re.match(r"\d+", w).group())  # type: ignore[union-attr]
+
+
+def _year_num(word: str, r: Resolver) -> int:
+    w = word.strip("'’")
+    if len(w) == 2:
+        yy = int(w)
+        base = r.dct.year if r.dct else 2000
+        century = base // 100 * 100
+        y = century + yy
+        return y - 100 if y > base + 10 else y
+    return int(w)
+
+
+def _pointmod(word: str | None) -> str | None:
+    if not word:
+        return None
+    w = word.lower().replace("the ", "").replace("very ", "").strip()
+    w = w.split()[0] if w else w
+    return lx.POINT_MODS.get(w)
+
+
+def _mod_of(word: str | None) -> str | None:
+    if not word:
+        return None
+    return lx.MODS.get(re.sub(r"\s+", " ", word.lower()))
+
+
+def _valid_day(y: int | None, mo: int, d: int) -> bool:
+    return 1 <= d <= (days_in_month(y, mo) if y else {2: 29}.get(mo, 31 if mo in
+                                                                  (1, 3, 5, 7, 8, 10, 12) else 30))
+
+
+def h_date(m: re.Match[str], r: Resolver) -> Hit | None:
+    mon = _month_num(m["mon"])
+    day = _day_num(m["day"])
+    if m["year"]:
+        y: int | None = _year_num(m["year"], r)
+        explicit, src = True, None
+    else:
+        y, src = r.pick_year(m, mon, day)
+        explicit = False
+    if not _valid_day(y, mon, day):
+        return None
+    p = Point("day", y, mon, day)
+    return Hit("DATE", p.value(), None, point=p, explicit_year=explicit, anchor=src)
+
+
+def h_date_range(m: re.Match[str], r: Resolver) -> list[Hit] | None:
+    """"July 2-3", "2-3 July": two dates, the second extent being the bare day number."""
+    mon = _month_num(m["mon"])
+    d1, d2 = _day_num(m["day"]), _day_num(m["day2"])
+    if not d1 < d2 <= 31:
+        return None
+    if m["year"]:
+        y: int | None = _year_num(m["year"], r)
+    else:
+        y, _ = r.pick_year(m, mon, d1)
+    if not (_valid_day(y, mon, d1) and _valid_day(y, mon, d2)):
+        return None
+    p1, p2 = Point("day", y, mon, d1), Point("day", y, mon, d2)
+    if m.start("mon") < m.start("day"):
+        s1, e1 = m.start(), m.end("day")
+        s2, e2 = m.start("day2"), m.end()
+    else:
+        s1, e1 = m.start(), m.end("day")
+        s2, e2 = m.start("day2"), m.end()
+    return [Hit("DATE", p1.value(), start=s1, end=e1, point=p1),
+            Hit("DATE", p2.value(), start=s2, end=e2, point=p2)]
+
+
+def h_numeric(m: re.Match[str], r: Resolver) -> Hit | None:
+    y = int(m["y"]) if len(m["y"]) == 4 else _year_num("'" + m["y"], r)
+    mo, d = int(m["m"]), int(m["d"])
+    if not (1 <= mo <= 12 and _valid_day(y, mo, d)):
+        return None
+    p = Point("day", y, mo, d)
+    return Hit("DATE", p.value(), point=p, explicit_year=True)
+
+
+def h_month_year(m: re.Match[str], r: Resolver) -> Hit | None:
+    p = Point("month", _year_num(m["year"], r), _month_num(m["mon"]))
+    return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p, explicit_year=True)
+
+
+_MAY_CONTEXT = re.compile(r"(?:\b(?:in|of|since|until|till|by|last|next|this|early|late|mid|"
+                          r"during|through|from|to|before|after|between|and|or|since|that|"
+                          r"end|beginning|middle|each|every)\s*-?|[,;])\s*$")
+
+
+def h_month(m: re.Match[str], r: Resolver) -> Hit | None:
+    word = m["mon"].lower().rstrip(".")
+    if word in ("may", "march", "mar") and not (m["rel"] or m["pm"] or m["rel2"]):
+        if not _MAY_CONTEXT.search(r.before(m, 16)):
+            return None
+    mon = _month_num(m["mon"])
+    rel = (m["rel"] or "").lower()
+    rel2 = (m["rel2"] or "").lower()
+    if r.dct is None:
+        y: int | None = None
+    elif rel2:
+        y = r.dct.year + {"last": -1, "next": 1}.get(rel2, 0)
+    elif rel:
+        rel = re.sub(r"\s+", " ", rel)
+        if rel in ("last", "past", "this past"):
+            y = r.dct.year if mon < r.dct.month else r.dct.year - 1
+        elif rel in ("next", "coming", "this coming"):
+            y = r.dct.year if mon > r.dct.month else r.dct.year + 1
+        else:
+            y = r.dct.year
+    else:
+        y, _ = r.pick_year(m, mon, None)
+    p = Point("month", y, mon)
+    return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p)
+
+
+def h_year(m: re.Match[str], r: Resolver) -> Hit | None:
+    y = int(m["year"])
+    if not m["pre"] and not m["pm"]:
+        after = r.after(m, 20)
+        before = r.before(m, 12)
+        # counts and codes that look like years: "1990 shares", "No. 1990", "$2000"
+        if re.match(r"\s*(?:[a-z]+\s+)?(?:shares|people|troops|points|yards|feet|meters|miles|"
+                    r"cars|units|employees|workers|jobs|votes|dollars|tons|barrels|pounds|"
+                    r"metres|kilometers|acres|men|women|soldiers|students|residents|copies|"
+                    r"homes|cases|deaths|calories|rpm|cc|hp|mph|km|kg|lb|square|seats|rooms)\b",
+                    after) or re.search(r"(?:no\.|number|#|rs\.|route|flight|room|\$|us\$)\s*$",
+                                        before):
+            return None
+        if re.match(r"\s*-\s*\d", after) or re.match(r"[:/]\d", after):
+            return None
+    p = Point("year", y)
+    mod = _pointmod(m["pm"])
+    pre = (m["pre"] or "").lower()
+    if pre.startswith("post"):
+        mod = "AFTER"
+    elif pre.startswith("pre"):
+        mod = "BEFORE"
+    elif pre.startswith("mid"):
+        mod = "MID"
+    return Hit("DATE", p.value(), mod, point=p, explicit_year=True)
+
+
+def h_spelled_year(m: re.Match[str], r: Resolver) -> Hit | None:
+    words = re.split(r"[\s-]+", m["sy"].lower())
+    if words[0] == "two":
+        n = lx.parse_number(" ".join(words))
+        y = n if isinstance(n, int) else None
+    else:
+        hi = lx.parse_number(words[0])
+        lo = 0 if words[1:] == ["hundred"] else lx.parse_number(" ".join(words[1:]))
+        y = hi * 100 + lo if isinstance(hi, int) and isinstance(lo, int) else None
+    if y is None or not 1500 <= y <= 2099:
+        return None
+    if not m["the"] and m["sy"].lower().startswith("two thousand"):
+        return None  # "two thousand troops"
+    p = Point("year", y)
+    return Hit("DATE", p.value(), point=p, explicit_year=True)
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def h_decade(m: re.Match[str], r: Resolver) -> Hit | None:
+    if m["dec"]:
+        y = int(m["dec"])
+    elif m["d2"]:
+        y = _year_num("'" + m["d2"], r)
+        if r.dct and y > r.dct.year:
+            y -= 100
+    else:
+        tens = _DECADE_WORDS[m["dw"].lower()]
+        base = r.dct.year if r.dct else 1999
+        y = 1900 + tens * 10
+        if y + 100 <= base - 10:
+            y += 100
+    p = Point("decade", y)
+    return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p)
+
+
+def h_century(m: re.Match[str], r: Resolver) -> Hit | None:
+    word = m["n"].lower()
+    n = lx.ORDINALS.get(word) or int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
+    if not 1 <= n <= 22:
+        return None
+    return Hit("DATE", f"{n - 1:02d}", _pointmod(m["pm"]), point=Point("century", (n - 1) * 100))
+
+
+_REL_DAYS = {"today": 0, "2day": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1, "tmr": 1,
+             "tomorow": 1, "2morrow": 1, "2morow": 1, "2moro": 1, "tonight": 0, "tonite": 0,
+             "2nite": 0, "2night": 0}
+
+
+def _daypart_code(word: str | None) -> str | None:
+    return lx.DAY_PARTS.get(word.lower()) if word else None
+
+
+def h_relday(m: re.Match[str], r: Resolver) -> Hit | None:
+    word = m["rd"].lower()
+    k = _REL_DAYS[word]
+    if m["ba"]:
+        k += -1 if m["ba"].lower() == "before" else 1
+    part = _daypart_code(m["dp"])
+    if word in ("tonight", "tonite", "2nite", "2night"):
+        part = "NI"
+    if r.dct is None:
+        value = "XXXX-XX-XX"
+        p = None
+    else:
+        p = day_point(r.dct + dt.timedelta(days=k))
+        value = p.value()
+    typ = "DATE"
+    if part:
+        value += f"T{part}"
+        typ = "TIME"
+    mod = _pointmod(m["pm"])
+    return Hit(typ, value, mod, point=p)
+
+
+def h_weekday(m: re.Match[str], r: Resolver) -> Hit | None:
+    wd = lx.WEEKDAYS[m["wd"].lower().rstrip(".")]
+    p = r.weekday(m, wd, m["rel"])
+    value = p.value() if p else f"XXXX-WXX-{wd + 1}"
+    part = _daypart_code(m["dp"])
+    if part:
+        value += f"T{part}"
+    return Hit("DATE", value, _pointmod(m["pm"]), point=p)
+
+
+def h_weekday_set(m: re.Match[str], r: Resolver) -> Hit | None:
+    wd = lx.WEEKDAYS[m["wdp"].lower().rstrip("s")]
+    return Hit("SET", f"XXXX-WXX-{wd + 1}")
+
+
+def h_daypart(m: re.Match[str], r: Resolver) -> Hit | None:
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    part = _daypart_code(m["dp"])
+    base: Point | None
+    if rel in ("last",):
+        base = day_point(r.dct - dt.timedelta(days=1)) if r.dct else None
+        if part != "NI" and r.dct:
+            base = day_point(r.dct - dt.timedelta(days=1))
+    elif rel in ("yesterday",):
+        base = day_point(r.dct - dt.timedelta(days=1)) if r.dct else None
+    elif rel in ("tomorrow",):
+        base = day_point(r.dct + dt.timedelta(days=1)) if r.dct else None
+    elif rel in ("that", "the", "the same", "the next", "the following"):
+        last = r.ref.last
+        base = last if last is not None and last.gran == "day" else r.dct_at("day")
+        if base is not None and rel in ("the next", "the following"):
+            base = shift(base, "day", 1)
+    else:
+        base = r.dct_at("day")
+    value = (base.value() if base else "XXXX-XX-XX") + f"T{part}"
+    return Hit("TIME", value, _pointmod(m["pm"]), point=base)
+
+
+def _clock(h: int, mi: int, ap: str | None) -> tuple[int, int] | None:
+    if ap:
+        a = ap.lower().replace(".", "").replace(" ", "")
+        if a in ("am", "pm"):
+            if not 1 <= h <= 12:
+                return None
+            h = h % 12 + (12 if a == "pm" else 0)
+    if not (0 <= h <= 24 and 0 <= mi < 60):
+        return None
+    return h, mi
+
+
+def _day_word_point(word: str | None, m: re.Match[str], r: Resolver) -> Point | None:
+    if not word:
+        return r.dct_at("day")
+    w = word.lower()
+    if w in _REL_DAYS:
+        return day_point(r.dct + dt.timedelta(days=_REL_DAYS[w])) if r.dct else None
+    if w.rstrip(".") in lx.WEEKDAYS:
+        return r.weekday(m, lx.WEEKDAYS[w.rstrip(".")], None)
+    return r.dct_at("day")
+
+
+def h_time(m: re.Match[str], r: Resolver) -> Hit | None:
+    if m["nm"]:
+        word = m["nm"].lower()
+        h, mi = (24, 0) if word == "midnight" else (12, 0)
+        hm: tuple[int, int] | None = (h, mi)
+    else:
+        hm = _clock(int(m["h"]), int(m["mi"] or 0), m["ap"])
+    if hm is None:
+        return None
+    base = _day_word_point(m["day"] or m["day0"], m, r)
+    date = base.value() if base else "XXXX-XX-XX"
+    value = f"{date}T{hm[0]:02d}:{hm[1]:02d}" if hm[0] != 24 else f"{date}T24:00"
+    return Hit("TIME", value, _mod_of(m["approx"]), point=base)
+
+
+_UNIT_GRAN = {"day": "day", "night": "day", "week": "week", "fortnight": "week", "month": "month",
+              "quarter": "quarter", "year": "year", "decade": "decade", "century": "century",
+              "half": "half", "weekend": "week"}
+_GRAN_ORDER = {g: i for i, g in enumerate(("century", "decade", "year", "half", "season",
+                                           "quarter", "month", "week", "day"))}
+
+
+def _unit_of(word: str) -> str:
+    w = word.lower()
+    return lx.UNIT_PLURALS.get(w, w)
+
+
+def _count(num: str | None) -> int | float | None:
+    if num is None:
+        return None
+    n = re.sub(r"\s+", " ", num.lower())
+    if n in lx.COUPLE or n == "couple of":
+        return 2
+    if n in lx.VAGUE_QUANT:
+        return None
+    return lx.parse_number(n)
+
+
+def _duration_value(n: int | float | None, unit: str) -> str:
+    if n is None:
+        return lx.VAGUE_UNIT[unit]
+    letter, is_time, mult = lx.UNITS[unit]
+    total = n * mult
+    if letter == "WE":
+        return f"P{_fmt_num(total)}WE"
+    if letter == "Y" and mult == 10 and total % 10 == 0 and False:
+        return f"P{_fmt_num(total / 10)}E"
+    return f"P{'T' if is_time else ''}{_fmt_num(total)}{letter}"
+
+
+def _fmt_num(x: int | float) -> str:
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    return str(x)
+
+
+def h_ago(m: re.Match[str], r: Resolver) -> Hit | None:
+    unit = _unit_of(m["unit"])
+    n = _count(m["num"])
+    direction = re.sub(r"\s+", " ", m["dir"].lower())
+    mod = _mod_of(m["mod"])
+    if mod in ("MORE_THAN", "LESS_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS"):
+        mod = "APPROX" if m["mod"] and m["mod"].lower() in ("nearly", "almost") else mod
+    if m["orso"]:
+        mod = "APPROX"
+    if unit not in _UNIT_GRAN or unit in ("weekend",):
+        if unit in ("hour", "minute", "second") and n is not None and r.dct is not None:
+            return Hit("DATE", r.dct_at("day").value(), mod)  # type: ignore[union-attr]
+        return None
+    if n is None or not float(n).is_integer():
+        return Hit("DATE", "PAST_REF" if direction in ("ago", "earlier", "before", "back")
+                   else "FUTURE_REF", mod)
+    k = int(n) * (-1 if direction in ("ago", "earlier", "before", "back") else 1)
+    gran = _UNIT_GRAN[unit]
+    su = {"night": "day", "fortnight": "week"}.get(unit, unit)
+    step = k * (2 if unit == "fortnight" else 1)
+    if direction in ("ago", "from now", "hence", "back"):
+        base = r.dct_at("day")
+        if base is None:
+            return Hit("DATE", "PAST_REF" if k < 0 else "FUTURE_REF", mod)
+        last = r.ref.last
+        if (unit == "year" and last is not None and last.gran in ("quarter", "half")
+                and last.year is not None and r.dct is not None
+                and r.dct.year - 1 <= last.year <= r.dct.year):
+            p = shift(last, "year", step)
+        else:
+            p = at_gran(shift(base, su, step).date or r.dct, gran)  # type: ignore[arg-type]
+        return Hit("DATE", p.value(), mod, point=p)
+    base = r.ref.last or r.dct_at("day")
+    if base is None or base.year is None:
+        return Hit("DATE", "PAST_REF" if k < 0 else "FUTURE_REF", mod)
+    if _GRAN_ORDER.get(base.gran, 8) >= _GRAN_ORDER[gran] and base.gran not in ("week",) or (
+            base.gran == "week" and gran == "week"):
+        p = shift(base, su, step)
+    else:
+        d = base.date
+        assert d is not None
+        p = at_gran(shift(day_point(d), su, step).date or d, gran)
+    return Hit("DATE", p.value(), mod, point=p)
+
+
+def h_duration(m: re.Match[str], r: Resolver) -> Hit | None:
+    unit = _unit_of(m["unit"])
+    if unit == "weekend":
+        return None
+    n = _count(m["num"])
+    if m["num2"] is not None:
+        n = None
+    if m["half"] and n is not None:
+        n = n + 0.5
+    mod = _mod_of(m["mod"])
+    start = m.start()
+    if m["mod"] and m["det"]:
+        mod, start = None, m.start("det")  # "over the past two years": "over" is a preposition
+    if m["mod"] and mod is None:
+        start = m.start("det") if m["det"] else m.start("num")
+    if m["orso"] or (m["num"] and _count(m["num"]) == 2 and re.sub(r"\s+", " ", m["num"].lower())
+                     in lx.COUPLE):
+        mod = "APPROX"
+    if m["hyph"] and r.after(m, 5).startswith(("-old", " old")):
+        return None  # ages are not durations
+    adj = (m["adj"] or "").lower()
+    value = _duration_value(n, unit)
+    if unit == "quarter" and n is not None and float(n).is_integer():
+        value = f"P{_fmt_num(n)}Q"
+    if n is None and adj in ("past", "last", "recent") and unit in ("quarter",):
+        return Hit("DATE", "PAST_REF", mod, start=start)
+    return Hit("DURATION", value, mod, start=start)
+
+
+def h_vague_plural(m: re.Match[str], r: Resolver) -> Hit | None:
+    unit = _unit_of(m["unit"])
+    if unit not in lx.VAGUE_UNIT or unit == "weekend":
+        return None
+    pre = (m["pre"] or "").lower()
+    if not pre:
+        # a bare plural is a time expression only after a preposition of duration
+        if not re.search(r"\b(?:for|in|over|within|take|takes|took|lasted?|last|than|after|"
+                         r"spent|spend|few|many|several)\s*$", r.before(m, 12)):
+            return None
+        if re.match(r"\s*(?:of|'|’|later|earlier|ago|before|after|to)\b", r.after(m, 10)):
+            return None
+    return Hit("DURATION", lx.VAGUE_UNIT[unit])
+
+
+def _rel_point(rel: str, unit: str, r: Resolver, m: re.Match[str]) -> tuple[Point | None, str]:
+    """Point and resolution for "last week", "this quarter", "the same month"..."""
+    gran = _UNIT_GRAN.get(unit, unit)
+    rel = re.sub(r"\s+", " ", rel.lower()).replace("the ", "", 1) if rel.startswith("the ") \
+        else re.sub(r"\s+", " ", rel.lower())
+    dctp = r.dct_at(gran)
+    last = r.ref.last
+    if rel in ("same", "that", "previous", "preceding", "prior", "following", "next following"):
+        if last is not None and last.year is not None and rel in ("same", "that"):
+            if _GRAN_ORDER.get(last.gran, 8) >= _GRAN_ORDER.get(gran, 8):
+                d = last.date
+                return (at_gran(d, gran) if d else None), "ref"
+        if last is not None and last.year is not None and rel in ("previous", "preceding",
+                                                                  "prior", "following"):
+            d = last.date
+            if d is not None:
+                p = at_gran(d, gran)
+                return shift(p, unit if unit != "weekend" else "week",
+                             -1 if rel != "following" else 1), "ref"
+    if dctp is None:
+        return None, "none"
+    if rel in ("last", "past", "previous", "preceding", "prior", "most recent", "latest"):
+        if unit == "quarter" and rel in ("latest", "most recent"):
+            return shift(dctp, "quarter", -1), "dct"
+        return shift(dctp, unit if unit not in ("weekend",) else "week", -1), "dct"
+    if rel in ("next", "coming", "following", "upcoming"):
+        return shift(dctp, unit if unit not in ("weekend",) else "week", 1), "dct"
+    return dctp, "dct"
+
+
+def h_relunit(m: re.Match[str], r: Resolver) -> Hit | None:
+    unit = _unit_of(m["unit"])
+    rel = m["rel"] or ""
+    rl = re.sub(r"\s+", " ", rel.lower())
+    mod = _pointmod(m["pm"])
+    if m["pm"] and m["pm"].lower().startswith(("later", "earlier")) and not mod:
+        mod = "START" if m["pm"].lower().startswith("earlier") else "END"
+    if rl == "the" or rl == "" or rl == "the current" or rl == "current":
+        if unit == "year" and rl == "the" and not m["pm"]:
+            if re.search(r"\b(?:for|during|over|throughout|all|whole|entire)\s*$",
+                         r.before(m, 12)):
+                return Hit("DURATION", "P1Y")
+        if unit == "weekend":
+            return _weekend(m, r, None)
+        last = r.ref.last
+        if rl == "the" and last is not None and last.year is not None and \
+                _GRAN_ORDER.get(last.gran, 8) >= _GRAN_ORDER.get(_UNIT_GRAN.get(unit, unit), 8):
+            d = last.date
+            p = at_gran(d, _UNIT_GRAN.get(unit, unit)) if d else None
+            return Hit("DATE", p.value() if p else "PRESENT_REF", mod, point=p)
+        if rl == "the" and unit == "quarter" and r.dct is not None:
+            p = shift(at_gran(r.dct, "quarter"), "quarter", -1)
+            return Hit("DATE", p.value(), mod, point=p)
+        if rl == "the" and unit in ("decade", "century"):
+            return None
+        p = r.dct_at(_UNIT_GRAN.get(unit, unit))
+        return Hit("DATE", p.value() if p else "PRESENT_REF", mod, point=p)
+    if unit == "weekend":
+        return _weekend(m, r, rl)
+    if unit in ("decade", "century") and rl in ("this", "current", "the current"):
+        p = r.dct_at(unit)
+        return Hit("DATE", p.value() if p else "PRESENT_REF", mod, point=p)
+    p, _ = _rel_point(rel, unit, r, m)
+    if p is None:
+        return Hit("DATE", {"last": "PAST_REF", "next": "FUTURE_REF"}.get(rl, "PRESENT_REF"), mod)
+    return Hit("DATE", p.value(), mod, point=p)
+
+
+def _weekend(m: re.Match[str], r: Resolver, rel: str | None) -> Hit | None:
+    if r.dct is None:
+        return Hit("DATE", "XXXX-WXX-WE")
+    d = r.dct
+    rel = (rel or "").replace("the ", "")
+    if rel in ("last", "past", "previous"):
+        p = at_gran(d - dt.timedelta(days=d.weekday() + 1), "week")
+    elif rel in ("next", "coming", "following"):
+        p = at_gran(d + dt.timedelta(days=7 - d.weekday()), "week")
+    elif rel == "this" or r.tense(m) == FUTURE or d.weekday() >= 5:
+        p = at_gran(d, "week")
+    else:
+        p = at_gran(d - dt.timedelta(days=d.weekday() + 1), "week")
+    return Hit("DATE", p.value() + "-WE", _pointmod(m["pm"]), point=p)
+
+
+_ORD_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+          "4th": 4, "final": 4, "last": 4}
+
+
+def h_quarter(m: re.Match[str], r: Resolver) -> Hit | None:
+    q = _ORD_Q[m["ord"].lower()]
+    half = m["qh"].lower().startswith("half")
+    if half and q > 2:
+        return None
+    quals = (m["quals"] or "").lower()
+    year: int | None = None
+    explicit = False
+    if m["qyear"]:
+        year, explicit = int(m["qyear"]), True
+    else:
+        ym = re.search(r"(1[5-9]\d\d|20\d\d)", quals)
+        if ym:
+            year, explicit = int(ym.group(1)), True
+    if year is None:
+        if m["qrel"] or "year's" in quals:
+            rel = (m["qrel"] or re.search(r"(this|last|next)\s+year's", quals).group(1)).lower()  # type: ignore[union-attr]
+            year = r.dct.year + {"last": -1, "next": 1}.get(rel, 0) if r.dct else None
+        else:
+            last = r.ref.last
+            if last is not None and last.gran in ("quarter", "half", "year") and \
+                    last.year is not None and r.ref.paragraph(r.ref.last_start) >= \
+                    r.ref.paragraph(m.start()) - 3:
+                year = last.year
+            elif r.dct is not None:
+                year = r.dct.year
+                start_month = 3 * (q - 1) + 1 if not half else 6 * (q - 1) + 1
+                if dt.date(year, start_month, 1) > r.dct and r.tense(m) == PAST:
+                    year -= 1
+        if year is not None and re.search(r"year-(?:earlier|ago)|prior-year|previous-year", quals):
+            year -= 1
+    p = Point("half" if half else "quarter", year, part=q)
+    plural = m["qh"].lower().endswith("s") and not half
+    if plural:
+        return Hit("SET", f"XXXX-Q{q}")
+    return Hit("DATE", p.value(), None, point=p, explicit_year=explicit)
+
+
+def h_period(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"the latest period", "the year-earlier quarter", "year-ago", "the 1988 period"."""
+    quals = re.sub(r"\s+", " ", (m["quals"] or "").lower())
+    last = r.ref.last
+    shift_year = bool(re.search(r"year-(?:earlier|ago)|year earlier|prior-year|previous-year",
+                                quals))
+    ym = re.search(r"(1[5-9]\d\d|20\d\d)", quals)
+    if last is not None and last.year is not None and last.gran in ("quarter", "half", "month",
+                                                                     "year", "season"):
+        p = last
+    elif r.dct is not None:
+        p = shift(at_gran(r.dct, "quarter"), "quarter", -1) if (m["unit"] or "").lower() in (
+            "quarter", "period") else at_gran(r.dct, "year")
+    else:
+        return None
+    if ym:
+        p = Point(p.gran, int(ym.group(1)), p.month, p.day, p.part)
+    elif shift_year:
+        p = shift(p, "year", -1)
+    if (m["unit"] or "").lower() == "quarter" and p.gran != "quarter":
+        if p.gran == "year" and r.dct:
+            q = shift(at_gran(r.dct, "quarter"), "quarter", -1)
+            p = Point("quarter", p.year, part=q.part)
+        elif p.date:
+            p = at_gran(p.date, "quarter")
+    return Hit("DATE", p.value(), point=p)
+
+
+def h_season(m: re.Match[str], r: Resolver) -> Hit | None:
+    s = lx.SEASONS[m["s"].lower()]
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    if not rel and not m["year"] and not m["pm"]:
+        if m["s"].lower() == "fall" or not re.search(
+                r"\b(?:in|during|by|until|till|since|through|over|for|this|last|next|of|and|or)"
+                r"\s*$", r.before(m, 12)):
+            return None
+    if m["s"].lower() == "fall" and not (rel or m["year"]):
+        return None
+    if m["year"]:
+        y: int | None = _year_num(m["year"], r)
+    elif r.dct is None:
+        y = None
+    else:
+        d = r.dct
+        cur = at_gran(d, "season").part
+        order = ["WI", "SP", "SU", "FA"]
+        y = d.year
+        if rel in ("last", "this past", "past"):
+            if order.index(s) >= order.index(str(cur)):
+                y -= 1
+        elif rel in ("next", "this coming", "coming"):
+            if order.index(s) <= order.index(str(cur)):
+                y += 1
+        elif not rel or rel == "the":
+            last = r.ref.last
+            if last is not None and last.year is not None and rel == "the":
+                y = last.year
+    p = Point("season", y, part=s)
+    return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p, explicit_year=bool(m["year"]))
+
+
+_ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+                "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M",
+                "biweekly": "P2W", "fortnightly": "P2W", "semiannually": "P6M",
+                "biannually": "P6M", "weekdays": "XXXX-WXX-WD", "weeknights": "XXXX-WXX-WD"}
+
+
+def h_set(m: re.Match[str], r: Resolver) -> Hit | None:
+    if m["adv"]:
+        return Hit("SET", _ADVERB_SETS[m["adv"].lower()])
+    if m["freq"] is not None:
+        unit = _unit_of(m["unit2"])
+        return Hit("SET", _duration_value(1, unit))
+    word = m["what"]
+    w = word.lower()
+    k = 2 if m["other"] else 1
+    if m["num"]:
+        n = _count(m["num"])
+        k = int(n) if isinstance(n, (int, float)) and n else k
+    if w.rstrip(".") in lx.WEEKDAYS:
+        return Hit("SET", f"XXXX-WXX-{lx.WEEKDAYS[w.rstrip('.')] + 1}")
+    if w.rstrip(".") in lx.MONTHS:
+        return Hit("SET", f"XXXX-{lx.MONTHS[w.rstrip('.')]:02d}")
+    if w in lx.SEASONS:
+        return Hit("SET", f"XXXX-{lx.SEASONS[w]}")
+    if w in lx.DAY_PARTS:
+        return Hit("SET", f"XXXX-XX-XXT{lx.DAY_PARTS[w]}")
+    unit = _unit_of(w)
+    if unit == "weekend":
+        return Hit("SET", "XXXX-WXX-WE")
+    if unit not in lx.UNITS:
+        return None
+    if unit == "quarter":
+        return Hit("SET", f"P{k}Q")
+    return Hit("SET", _duration_value(k, unit))
+
+
+_REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
+         "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+         "the present": "PRESENT_REF", "presently": "PRESENT_REF", "current": "PRESENT_REF",
+         "at the moment": "PRESENT_REF", "this time": "PRESENT_REF",
+         "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
+         "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+         "more recently": "PAST_REF", "most recently": "PAST_REF", "until recently": "PAST_REF",
+         "earlier": "PAST_REF", "in the past": "PAST_REF", "once": "PAST_REF",
+         "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+         "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+         "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+         "the longer term": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
+         "shortly": "FUTURE_REF", "a later date": "FUTURE_REF", "someday": "FUTURE_REF",
+         "as soon as possible": "FUTURE_REF", "the coming days": "FUTURE_REF",
+         "the distant future": "FUTURE_REF", "later": "FUTURE_REF"}
+
+
+def h_ref(m: re.Match[str], r: Resolver) -> Hit | None:
+    w = re.sub(r"\s+", " ", m["ref"].lower())
+    if w == "now" and re.match(r"\s*(?:that|defunct)\b", r.after(m, 10)):
+        return None
+    if w == "current" and re.match(r"\s*(?:account|accounts|yield|assets|liabilities|"
+                                   r"affairs|events|flow|flows|of|and\s+former|or\s+former)\b",
+                                   r.after(m, 14)):
+        return None
+    if w == "future" and re.match(r"\s*(?:contract|contracts|delivery|prices?|price|"
+                                   r"market|markets|s\b)", r.after(m, 12)):
+        return None
+    return Hit("DATE", _REFS[w])
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas eve": lambda y: dt.date(y, 12, 24), "new year's day": lambda y: dt.date(y, 1, 1),
+    "new year's eve": lambda y: dt.date(y, 12, 31), "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "veterans day": lambda y: dt.date(y, 11, 11), "boxing day": lambda y: dt.date(y, 12, 26),
+    "thanksgiving": lambda y: nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: nth_weekday(y, 11, 3, 4),
+    "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: nth_weekday(y, 9, 0, 1),
+    "mother's day": lambda y: nth_weekday(y, 5, 6, 2),
+    "father's day": lambda y: nth_weekday(y, 6, 6, 3),
+    "easter": easter, "easter sunday": easter,
+    "good friday": lambda y: easter(y) - dt.timedelta(days=2),
+}
+
+
+def h_holiday(m: re.Match[str], r: Resolver) -> Hit | None:
+    name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")
+    fn = _HOLIDAYS.get(name)
+    if fn is None:
+        return None
+    rel = (m["rel"] or "").lower()
+    if m["year"]:
+        y: int | None = int(m["year"])
+    elif r.dct is None:
+        y = None
+    else:
+        d = r.dct
+        this = fn(d.year)
+        tense = r.tense(m)
+        if rel == "last":
+            y = d.year if this < d else d.year - 1
+        elif rel == "next":
+            y = d.year if this > d else d.year + 1
+        elif rel == "this":
+            y = d.year
+        elif tense == FUTURE:
+            y = d.year if this >= d else d.year + 1
+        else:
+            y = d.year if this <= d else d.year - 1
+    if y is None:
+        return Hit("DATE", "XXXX-XX-XX")
+    p = day_point(fn(y))
+    return Hit("DATE", p.value(), point=p, explicit_year=bool(m["year"]))
+
+
+def h_day_rel(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"the next day", "that day", "the same day", "the previous night" against the story time."""
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    last = r.ref.last
+    base = last if last is not None and last.gran == "day" and last.year is not None else None
+    if base is None:
+        if rel in ("that", "the same"):
+            return None
+        base = r.dct_at("day")
+        if base is None:
+            return None
+    k = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1,
+         "the prior": -1}.get(rel, 0)
+    p = shift(base, "day", k)
+    part = _daypart_code(m["u"])
+    if part:
+        return Hit("TIME", p.value() + f"T{part}", point=p)
+    return Hit("DATE", p.value(), point=p)
+
+
+def h_year_end(m: re.Match[str], r: Resolver) -> Hit | None:
+    p = r.dct_at("year")
+    if p is None:
+        return None
+    if r.dct and r.dct.month <= 3 and r.tense(m) == PAST:
+        p = shift(p, "year", -1)
+    return Hit("DATE", p.value(), "END", point=p)
+
+
+def h_fiscal(m: re.Match[str], r: Resolver) -> Hit | None:
+    y = int(m["year"]) if m["year"] else None
+    if y is None:
+        return None
+    p = Point("year", y)
+    return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p, explicit_year=True)
+
+
+# --------------------------------------------------------------------------- rules
+
+_REL = (r"(?:last|next|this|this\s+past|this\s+coming|the\s+past|the\s+coming|the\s+previous|"
+        r"the\s+following|the\s+current|the\s+latest|the\s+same|the\s+most\s+recent|"
+        r"the\s+prior|the\s+preceding|the\s+upcoming|that|the|current|coming|past|previous|"
+        r"following|prior|upcoming|latest)")
+_PM_REL = (r"(?P<pm>(?i:(?:the\s+)?(?:very\s+)?(?:early|late|earlier|later|middle|end|beginning|"
+           r"start|close|turn|mid)(?:\s+(?:of|in))?(?:\s+the)?))\s+")
+_DAYPART = r"(?:morning|afternoon|evening|night)"
+_TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time|(?:Eastern|Pacific|Central|Mountain)\s+(?:Standard\s+|Daylight\s+)?time))"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+def _rule(name: str, pattern: str, handler: Handler) -> Rule:
+    return Rule(name, re.compile(pattern), handler)
+
+
+RULES: tuple[Rule, ...] = (
+    _rule("date_mdy",
+          rf"{B}(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
+          rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4}|{YEAR2}))?", h_date),
+    _rule("date_dmy",
+          rf"{B}(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+"
+          rf"(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?", h_date),
+    _rule("date_range_md",
+          rf"{B}(?P<mon>{MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*"
+          rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{YEAR4}))?", h_date_range),
+    _rule("date_range_dm",
+          rf"{B}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*(?P<day2>\d{{1,2}})"
+          rf"(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?",
+          h_date_range),
+    _rule("date_iso", r"(?<![\d.])(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)",
+          h_numeric),
+    _rule("date_us", r"(?<![\d./])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/"
+          r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])", h_numeric),
+    _rule("month_year",
+          rf"{B}(?:{_PM_REL.replace('(?P<pm>', '(?P<pm>', 1)})?(?P<mon>{MONTH}),?\s+(?:of\s+)?"
+          rf"(?P<year>{YEAR4}|{YEAR2})", h_month_year),
+    _rule("month_year_hyph",
+          rf"{B}(?P<pm>(?i:early|late|mid))-(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?",
+          lambda m, r: h_month_year(m, r) if m["year"] else h_month(_MonthShim(m), r)),
+    _rule("month",
+          rf"{B}(?:{_PM_REL})?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming))\s+)?"
+          rf"(?P<mon>{MONTH})(?:\s+(?P<rel2>(?i:last|next|this))\s+year)?", h_month),
+    _rule("year",
+          rf"{B}(?:(?P<pre>(?i:post|pre|mid))-|{_ci(_PM_REL.replace('(?P<pm>', '(?P<pm>', 1))})?"
+          rf"(?:(?i:(?:the\s+)?(?:calendar\s+)?year)\s+)?(?P<year>{YEAR4})(?!['’]?s\b|-\w)",
+          h_year),
+    _rule("fiscal",
+          rf"{B}(?:{_ci(_PM_REL)})?(?i:(?:the\s+)?fiscal(?:\s+year)?)\s*(?P<year>{YEAR4})",
+          h_fiscal),
+    _rule("spelled_year",
+          rf"{B}(?P<the>(?i:the\s+year\s+))?(?P<sy>{SPELLED_YEAR})", h_spelled_year),
+    _rule("decade",
+          rf"{B}(?:(?i:the\s+))?(?:(?P<pm>(?i:early|late|mid))[\s-]+)?"
+          rf"(?:(?P<dec>(?:1[5-9]|20)\d0)['’]?s|['’](?P<d2>\d0)['’]?s|"
+          rf"(?:(?i:nineteen[\s-]))?(?P<dw>{_ci(_alt(list(_DECADE_WORDS)))}))(?!\w)",
+          h_decade),
+    _rule("century",
+          rf"{B}(?:(?i:the\s+))?(?:(?P<pm>(?i:early|late|mid))[\s-]+)?"
+          rf"(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_ci(_alt([w for w in _ORD_WORDS if w not in ('last', 'final')]))})"
+          rf"[\s-]+(?i:century)(?!\w)", h_century),
+    _rule("relday",
+          _ci(rf"{B}(?:(?P<pm>early|late|later|earlier)\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?"
+              rf"(?P<rd>{_alt(list(_REL_DAYS))})(?:\s+(?P<dp>{_DAYPART}))?(?!\w)"), h_relday),
+    _rule("weekday",
+          rf"{B}(?:(?P<pm>(?i:early|late|earlier|later))\s+)?"
+          rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming|the\s+previous|the\s+following|the\s+next|previous|following))\s+)?"
+          rf"(?P<wd>{WEEKDAY})(?:\s+(?P<dp>{_ci(_DAYPART)}))?", h_weekday),
+    _rule("weekday_set", rf"{B}(?P<wdp>(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?!\w)",
+          h_weekday_set),
+    _rule("daypart",
+          _ci(rf"{B}(?:(?P<pm>early|late|later|earlier)\s+)?(?P<rel>this|that|last|yesterday|tomorrow|the\s+same|the\s+next|the\s+following|the)\s+(?P<dp>{_DAYPART})(?!\w)"),
+          h_daypart),
+    _rule("overnight", _ci(rf"{B}(?P<dp>overnight)(?!\w)"),
+          lambda m, r: Hit("TIME", (r.dct_at("day").value() if r.dct else "XXXX-XX-XX") + "TNI")),
+    _rule("time",
+          rf"{B}(?:(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before))\s+)?"
+          rf"(?:(?P<day0>{WEEKDAY}|(?i:today|yesterday|tomorrow)),?\s+(?:at\s+)?)?"
+          rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock))"
+          rf"|(?P<nm>(?i:noon|midnight|midday))(?!\w))"
+          rf"{_TZ}?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight)))?",
+          h_time),
+    _rule("time24", rf"(?<![\w:./])(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?P<ap>)(?P<nm>)"
+          rf"(?P<approx>)(?P<day>)(?P<day0>)(?:{_TZ})?", h_time),
+    _rule("ago",
+          rf"{B}(?:(?P<mod>{_ci(MOD)})\s+)?(?P<num>{_ci(NUM)}|(?i:a|an)|{_ci(_VAGUE)})\s+"
+          rf"(?:(?i:more|full|long)\s+)?(?P<unit>{_ci(UNIT)})(?P<orso>\s+(?i:or so))?\s+"
+          rf"(?P<dir>(?i:ago|earlier|later|from\s+now|hence|back))(?!\w)", h_ago),
+    _rule("duration",
+          rf"{B}(?:(?P<mod>{_ci(MOD)})\s+)?"
+          rf"(?:(?P<det>(?i:the|these|those|its|his|her|their|our|a|an|this))\s+)?"
+          rf"(?:(?P<adj>(?i:past|last|next|first|coming|previous|following|final|latest|remaining|initial|additional|further|same|entire|whole|full|preceding|ensuing|succeeding|recent|year-earlier|year-ago|comparable|another|other|extra))\s+)?"
+          rf"(?P<num>{_ci(NUM)}|(?i:a|an)|{_ci(_VAGUE)})"
+          rf"(?:\s*(?:or|to|-|–|and)\s*(?P<num2>{_ci(NUM)}))?"
+          rf"(?P<hyph>\s+|-|\s*-\s*)(?:(?i:more|additional|full|straight|consecutive|long|short|further|extra|successive)\s+)?"
+          rf"(?P<unit>{_ci(UNIT)})(?P<half>\s+(?i:and a half))?(?P<orso>\s+(?i:or so))?",
+          h_duration),
+    _rule("vague_plural",
+          _ci(rf"{B}(?P<pre>(?:the\s+)?(?:(?:past|last|next|coming|following|previous|recent|upcoming|ensuing|intervening|early|final)\s+)(?:few\s+|several\s+|many\s+)?|the\s+|several\s+|many\s+|a\s+few\s+|few\s+)?"
+              rf"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?!\w)"),
+          h_vague_plural),
+    _rule("relunit",
+          _ci(rf"{B}(?:{_PM_REL})?(?P<rel>{_REL})\s+(?:fiscal\s+)?"
+              rf"(?P<unit>week|month|year|quarter|decade|century|weekend|half)(?!\w|-)"),
+          h_relunit),
+    _rule("year_end", _ci(rf"{B}(?:the\s+)?year[\s-]end(?!\w)"), h_year_end),
+    _rule("quarter",
+          rf"{B}(?P<quals>(?:(?:(?i:the|its|this\s+year.s|last\s+year.s|next\s+year.s|a|that|year-earlier|year-ago|comparable|same|fiscal|fiscal-|latest|current|prior-year|previous-year|flat|disappointing|strong|weak|record)|{YEAR4})[\s-]*)*)"
+          rf"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last))[\s-]+(?:(?i:fiscal)\s+)?"
+          rf"(?P<qh>(?i:quarters|quarter|half))(?!\w|-)"
+          rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?:(?P<qyear>{YEAR4})|(?P<qrel>(?i:this|last|next))\s+(?i:year)))?",
+          h_quarter),
+    _rule("period",
+          _ci(rf"{B}(?P<quals>(?:the|its|that|this)\s+(?:(?:year-earlier|year-ago|year\s+earlier|comparable|same|latest|prior-year|previous-year|corresponding|(?:1[5-9]|20)\d\d)\s+)+)"
+              rf"(?P<unit>quarter|period)(?!\w)|{B}(?P<quals2>year-earlier|year-ago)(?P<unit2>)(?=\s)"),
+          lambda m, r: h_period(_PeriodShim(m), r)),
+    _rule("season",
+          rf"{B}(?:{_ci(_PM_REL)})?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the|past|coming))\s+)?"
+          rf"(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR4}|{YEAR2}))?(?![\w-])",
+          h_season),
+    _rule("set",
+          rf"{B}(?:(?:(?i:every|each|per))\s+(?P<other>(?i:other)\s+)?(?:(?P<num>{_ci(NUM)})\s+)?"
+          rf"(?P<what>{WEEKDAY}|{MONTH}|(?i:spring|summer|fall|autumn|winter|morning|afternoon|evening|night|weekend|{UNIT}))"
+          rf"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|fortnightly|semiannually|biannually|weekdays|weeknights)(?!\w)"
+          rf"|(?P<freq>(?i:once|twice|thrice|{NUM}\s+times))\s+(?:(?i:a|an|per|each|every))\s+(?P<unit2>{_ci(UNIT)}))",
+          h_set),
+    _rule("ref",
+          rf"{B}(?P<ref>{_ci(_alt(list(_REFS)))})(?![\w-])", h_ref),
+    _rule("holiday",
+          rf"{B}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|"
+          rf"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Valentine['’]s\s+Day|"
+          rf"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother['’]s\s+Day|"
+          rf"Father['’]s\s+Day)(?:,?\s+(?P<year>{YEAR4}))?(?!\w)", h_holiday),
+    _rule("day_rel",
+          _ci(rf"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+same|that)\s+(?P<u>day|morning|afternoon|evening|night)(?!\w)"),
+          h_day_rel),
+    _rule("nine_months",
+          _ci(rf"{B}(?:the\s+)?(?:(?:first|latest|year-earlier|year-ago|past|last|next|comparable)\s+)?(?P<n>six|nine|three|6|9|3)\s+months(?!\w)"),
+          lambda m, r: Hit("DURATION", f"P{lx.parse_number(m['n'])}M")),
+)
+
+
+class _MonthShim:
+    """Adapts a hyphenated-month match ("mid-November") to the month handler's groups."""
+
+    def __init__(self, m: re.Match[str]):
+        self._m = m
+
+    def __getitem__(self, key: str) -> str | None:
+        if key in ("rel", "rel2"):
+            return None
+        return self._m[key]
+
+    def start(self, *a: object) -> int:
+        return self._m.start()
+
+    def end(self, *a: object) -> int:
+        return self._m.end()
+
+    def span(self, *a: object) -> tuple[int, int]:
+        return self._m.span()
+
+
+class _PeriodShim(_MonthShim):
+    def __getitem__(self, key: str) -> str | None:
+        if key == "quals":
+            return self._m["quals"] or self._m["quals2"]
+        if key == "unit":
+            return self._m["unit"] or "period"
+        return self._m[key]

@@ -1,0 +1,139 @@
+"""The reference-time model: which date a relative expression is resolved against.
+
+News text has two clocks. The publication date is the speech time: "Wednesday", "last year",
+"two weeks ago" count from it. The narrative time is where the story has just moved to: after
+"a brief truce in November 2023", a past-tense "the October 7 attack" means the October 7 before
+that truce, not the last one before publication. The model keeps:
+
+- ``dct``: the publication date (None leaves relative values underspecified, ``XXXX-04-16``);
+- ``narrative``: the last explicit, year-bearing date of year-or-finer granularity, valid until
+  the paragraph ends (a new paragraph falls back to the publication date);
+- ``last``: the last resolved calendar point of any kind, for anaphora ("a year earlier",
+  "the same quarter", "that day") which refer back whatever the paragraph;
+- the tense of the verb that governs each expression (from the dependency parse): past and past
+  perfect look backwards from their anchor, future looks forward, present takes the nearest.
+
+A bare month or month-day in a past-tense clause is resolved against the narrative time when one
+is set in the paragraph, otherwise against the publication date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .calendar import Point, day_point
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
+
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon"})
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """What one relative expression was resolved against."""
+
+    date: dt.date | None
+    point: Point | None
+    source: str  # "publication", "narrative" or "none"
+
+
+class ReferenceTime:
+    """Publication date plus the dates the narrative has just moved to (see module doc)."""
+
+    def __init__(self, dct: dt.date | None, text: str):
+        self.dct = dct
+        self.dct_point = day_point(dct) if dct else None
+        self._paragraphs = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.narrative: Point | None = None
+        self.narrative_start = -1
+        self.last: Point | None = None
+        self.last_start = -1
+        # (offset, narrative value) each time the narrative moves, for governing_timex
+        self.moves: list[tuple[int, str]] = []
+
+    def paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self._paragraphs, offset) - 1
+
+    def narrative_at(self, offset: int) -> Point | None:
+        if self.narrative is None or self.paragraph(offset) != self.paragraph(self.narrative_start):
+            return None
+        return self.narrative
+
+    def anchor(self, offset: int, tense: str | None) -> Anchor:
+        """The anchor for a bare month or month-day at ``offset`` under ``tense``."""
+        nar = self.narrative_at(offset) if tense == PAST else None
+        if nar is not None and nar.year is not None:
+            return Anchor(nar.last_date, nar, "narrative")
+        if self.dct is not None:
+            return Anchor(self.dct, self.dct_point, "publication")
+        return Anchor(None, None, "none")
+
+    def saw(self, start: int, point: Point, *, explicit_year: bool) -> None:
+        """Record a resolved point; explicit dates of year-or-finer granularity move the narrative."""
+        self.last, self.last_start = point, start
+        if explicit_year and point.year is not None and point.gran not in ("decade", "century"):
+            self.narrative, self.narrative_start = point, start
+            self.moves.append((start, point.value()))
+
+
+def tense_of(verb: Token) -> str | None:
+    """PAST, PRESENT or FUTURE for a verb, from its tag and auxiliaries."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for a in auxes:
+        low = a.lower_
+        if low in _FUTURE_AUX or (a.tag_ == "MD" and low in ("will", "shall")):
+            return FUTURE
+        if low == "going" and any(c.lower_ == "to" for c in verb.children):
+            return FUTURE
+    for a in auxes:
+        if a.tag_ == "VBD":
+            return PAST
+        if a.tag_ == "MD":
+            return None
+    if any(a.tag_ in ("VBZ", "VBP") and a.lower_ in ("has", "have", "'ve", "'s")
+           for a in auxes) and verb.tag_ == "VBN":
+        return PAST  # present perfect reports the past
+    if verb.tag_ == "VBD":
+        return PAST
+    if verb.tag_ in ("VBZ", "VBP"):
+        return PRESENT
+    if verb.tag_ == "VBN" and not auxes:
+        return PAST  # reduced relative ("the quarter ended Sept. 30")
+    for a in auxes:
+        if a.tag_ in ("VBZ", "VBP"):
+            return PRESENT
+    return None
+
+
+def governing_verb(tok: Token, max_steps: int = 8) -> Token | None:
+    """The nearest verb at or above ``tok`` in the dependency tree."""
+    cur = tok
+    for _ in range(max_steps):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("aux", "auxpass"):
+            return cur
+        if cur.head is cur:
+            return None
+        cur = cur.head
+    return None
+
+
+def tense_at(sdoc: Doc | None, start: int, end: int) -> str | None:
+    """Tense of the clause an expression sits in; falls back to the sentence's main verb."""
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = governing_verb(span.root)
+    tense = tense_of(verb) if verb is not None else None
+    if tense is None:
+        sent_root = span.root.sent.root
+        if sent_root is not verb and sent_root.pos_ in ("VERB", "AUX"):
+            tense = tense_of(sent_root)
+    return tense

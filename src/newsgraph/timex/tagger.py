@@ -1,0 +1,83 @@
+"""Run the time grammar over one text: candidates, overlap settlement, normalization in order."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..records import Timex
+from .calendar import parse_date
+from .grammar import RULES, Hit, Resolver
+from .reference import ReferenceTime, tense_at
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+_TRAIL = re.compile(r"[\s,;:.]+$")
+_LEAD = re.compile(r"^[\s,;:]+")
+# words an expression never starts with (TimeML leaves prepositions outside)
+_PREP = re.compile(r"^(?i:on|in|at|since|for|during|by|until|till|from|to|of|before|after)\s+")
+
+
+def _candidates(text: str) -> dict[int, list[tuple[int, int, re.Match[str]]]]:
+    """All rule matches, grouped by start offset: (end, rule priority, match)."""
+    by_start: dict[int, list[tuple[int, int, re.Match[str]]]] = {}
+    for prio, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                by_start.setdefault(m.start(), []).append((m.end(), prio, m))
+    return by_start
+
+
+def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list[Timex],
+                                                                           ReferenceTime]:
+    """TIMEX3 expressions of ``text`` resolved against ``published`` and the story's own time."""
+    ref = ReferenceTime(parse_date(published), text)
+    tense: Callable[[int, int], str | None] = lambda s, e: tense_at(sdoc, s, e)  # noqa: E731
+    resolver = Resolver(text, ref, tense)
+    by_start = _candidates(text)
+    out: list[Timex] = []
+    pos = 0
+    for start in sorted(by_start):
+        if start < pos:
+            continue
+        # longest first; on equal length the earlier rule wins
+        for end, prio, m in sorted(by_start[start], key=lambda c: (-c[0], c[1])):
+            rule = RULES[prio]
+            result = rule.handler(m, resolver)
+            if not result:
+                continue
+            hits = result if isinstance(result, list) else [result]
+            for hit in hits:
+                tx = _emit(text, m, hit)
+                if tx is None:
+                    continue
+                out.append(tx)
+                if hit.point is not None:
+                    ref.saw(tx.start, hit.point, explicit_year=hit.explicit_year)
+            pos = end
+            break
+    out.sort(key=lambda t: (t.start, t.end))
+    return out, ref
+
+
+def _emit(text: str, m: re.Match[str], hit: Hit) -> Timex | None:
+    start = m.start() if hit.start is None else hit.start
+    end = m.end() if hit.end is None else hit.end
+    span = text[start:end]
+    lead = _LEAD.match(span) or _PREP.match(span)
+    if lead:
+        start += lead.end()
+    span = text[start:end]
+    trail = _TRAIL.search(span)
+    if trail and not span.endswith((".m.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
+                                    "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")):
+        end -= len(trail.group())
+    if end <= start:
+        return None
+    anchor = hit.anchor
+    return Timex(start, end, text[start:end], hit.type, hit.value, hit.mod, anchor)

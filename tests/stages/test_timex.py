@@ -1,0 +1,152 @@
+"""Tests for the time stage: detection, TIMEX3 values, extents and the reference-time model.
+
+Sentences are invented (fictional people and places). Most cases run the grammar without the
+spaCy parse (tense unknown); the tense-dependent cases load the model once.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsgraph.timex.tagger import tag
+
+PUB = "2024-03-14"  # a Thursday
+
+
+def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, str | None]]:
+    return [(t.text, t.type, t.value, t.mod) for t in tag(text, published)[0]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The mill in Dorrow closed on March 3, 1987.", [("March 3, 1987", "DATE", "1987-03-03", None)]),
+    ("Talks resumed on 12 June 2019 in Vessby.", [("12 June 2019", "DATE", "2019-06-12", None)]),
+    ("The fair opened in October 1998.", [("October 1998", "DATE", "1998-10", None)]),
+    ("The deadline is 2021-07-09.", [("2021-07-09", "DATE", "2021-07-09", None)]),
+    ("Prices peaked in 1974.", [("1974", "DATE", "1974", None)]),
+    ("Orvel Tann arrived yesterday.", [("yesterday", "DATE", "2024-03-13", None)]),
+    ("The council meets tomorrow.", [("tomorrow", "DATE", "2024-03-15", None)]),
+    ("Mara Quill spoke on Monday.", [("Monday", "DATE", "2024-03-11", None)]),
+    ("The vote was last Thursday.", [("last Thursday", "DATE", "2024-03-07", None)]),
+    ("Sales fell last year.", [("last year", "DATE", "2023", None)]),
+    ("Sales fell last month.", [("last month", "DATE", "2024-02", None)]),
+    ("The bridge opens next week.", [("next week", "DATE", "2024-W12", None)]),
+    ("The family moved to Lenwick in the late 1990s.", [("the late 1990s", "DATE", "199", "END")]),
+    ("The town grew in the early 1880s.", [("the early 1880s", "DATE", "188", "START")]),
+    ("The abbey dates from the 12th century.", [("the 12th century", "DATE", "11", None)]),
+    ("She was held for over a year.", [("over a year", "DURATION", "P1Y", "MORE_THAN")]),
+    ("He walked for about 500 days.", [("about 500 days", "DURATION", "P500D", "APPROX")]),
+    ("The strike lasted 37 days.", [("37 days", "DURATION", "P37D", None)]),
+    ("The siege lasted for days.", [("days", "DURATION", "PXD", None)]),
+    ("He spent several years abroad.", [("several years", "DURATION", "PXY", None)]),
+    ("It took two and a half hours... no, three hours.", [("three hours", "DURATION", "PT3H", None)]),
+    ("The survey runs every week.", [("every week", "SET", "P1W", None)]),
+    ("The paper appears daily.", [("daily", "SET", "P1D", None)]),
+    ("The pumps are checked twice a year.", [("twice a year", "SET", "P1Y", None)]),
+    ("Rents are rising now.", [("now", "DATE", "PRESENT_REF", None)]),
+    ("The pier was recently repaired.", [("recently", "DATE", "PAST_REF", None)]),
+    ("The plant reported third-quarter profit.", [("third-quarter", "DATE", "2024-Q3", None)]),
+    ("Profit rose in the second quarter of 2011.", [("the second quarter of 2011", "DATE", "2011-Q2", None)]),
+    ("The shop opened in fiscal 2006.", [("fiscal 2006", "DATE", "2006", None)]),
+    ("Rain is expected this summer.", [("this summer", "DATE", "2024-SU", None)]),
+    ("The crew left at 7:15 p.m. Tuesday.", [("7:15 p.m. Tuesday", "TIME", "2024-03-12T19:15", None)]),
+    ("She called this morning.", [("this morning", "TIME", "2024-03-14TMO", None)]),
+    ("The dam was finished two years ago.", [("two years ago", "DATE", "2022", None)]),
+    ("Turnout fell earlier this month.", [("earlier this month", "DATE", "2024-03", "START")]),
+    ("The toll rises in mid-2025.", [("mid-2025", "DATE", "2025", "MID")]),
+    ("The firm hired 1200 workers.", []),
+    ("You may leave.", []),
+])
+def test_detect_and_normalize(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a range yields one timex per end point, prepositions outside
+    ("The exhibition runs from March to May.", [("March", "DATE", "2024-03", None),
+                                                ("May", "DATE", "2024-05", None)]),
+    ("Held on July 2-3 at Brennick.", [("July 2", "DATE", "2024-07-02", None),
+                                       ("3", "DATE", "2024-07-03", None)]),
+])
+def test_ranges(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He left on April 16.", [("April 16", "DATE", "XXXX-04-16", None)]),
+    ("They met yesterday.", [("yesterday", "DATE", "XXXX-XX-XX", None)]),
+    ("Her term ended in 1999.", [("1999", "DATE", "1999", None)]),
+])
+def test_no_publication_date_leaves_relative_values_underspecified(
+        text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _found(text, None) == expected
+
+
+def test_offsets_point_into_text() -> None:
+    text = "On Friday, Sela Brun said the depot, built in 1961, would reopen next spring."
+    for t in tag(text, PUB)[0]:
+        assert text[t.start:t.end] == t.text
+
+
+# ---- tense and narrative time need the parse
+
+
+@pytest.fixture(scope="module")
+def engine():  # type: ignore[no-untyped-def]
+    from newsgraph.api import Engine
+
+    return Engine(stages=("annotate", "timex"))
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # past tense looks back from publication
+    ("Ilse Varn was released on February 20.", "2024-04-02", ("February 20", "2024-02-20")),
+    ("Ilse Varn was released on November 20.", "2024-04-02", ("November 20", "2023-11-20")),
+    # future tense looks forward
+    ("The court will rule on November 20.", "2024-04-02", ("November 20", "2024-11-20")),
+    ("The ferry will sail on Friday.", "2024-04-02", ("Friday", "2024-04-05")),
+    ("The ferry sailed on Friday.", "2024-04-02", ("Friday", "2024-03-29")),
+    # the narrative moved to 2019: a bare past-tense date in the same paragraph follows it
+    ("The dam failed in August 2019. Pell Oster had warned about it on June 3.", "2024-04-02",
+     ("June 3", "2019-06-03")),
+    # a new paragraph falls back to the publication date
+    ("The dam failed in August 2019.\nPell Oster visited the site on March 9.", "2024-04-02",
+     ("March 9", "2024-03-09")),
+])
+def test_reference_time(engine, text: str, published: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    doc = engine.extract_text(text, published=published)
+    got = {t.text: t.value for t in doc.timexes}
+    assert got.get(expected[0]) == expected[1], got
+
+
+def test_governing_timex(engine) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.stages.timex import governing_timex
+
+    text = ("Tova Renn opened the bakery in May 2011. She sold it on March 2, 2020, and moved "
+            "to Carsey.\nShe has baked ever since.")
+    doc = engine.extract_text(text, published="2024-04-02")
+    sold = text.index("sold")
+    t = governing_timex(doc, (sold, sold + 4))
+    assert t is not None and t.value == "2020-03-02"
+    opened = text.index("opened")
+    t = governing_timex(doc, (opened, opened + 6))
+    assert t is not None and t.value == "2011-05"
+    baked = text.index("baked")
+    assert governing_timex(doc, (baked, baked + 5)) is None
+
+
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed"
+
+
+@pytest.mark.skipif(not (SEED / "gold.json").exists(), reason="../shared/seed not present")
+def test_seed_timexes(engine) -> None:  # type: ignore[no-untyped-def]
+    gold = json.loads((SEED / "gold.json").read_text())
+    doc = engine.extract_text((SEED / "article.txt").read_text(), published=gold["published"])
+    for g in gold["timexes"]:
+        hits = [t for t in doc.timexes if t.start <= g["start"] and t.end >= g["end"]
+                and t.end - t.start <= g["end"] - g["start"] + 4]
+        assert hits, g["text"]
+        assert hits[0].value in g.get("accept_values", [g["value"]]), (g, hits[0])
+        assert hits[0].mod == g.get("mod"), (g, hits[0])
