@@ -106,18 +106,24 @@ def assign_times(doc: Document, sdoc: Doc, frames: list[Frame]) -> dict[int, tup
                 break
             cur = cur.head
     out: dict[int, tuple[Timex, str | None]] = {i: (tx, None) for i, tx in direct.items()}
+    claimed = list(direct.values())
     governing = _load_governing_timex()
     if governing is not None:
         for f in frames:
             if f.trigger in out:
                 continue
+            sent_of = sdoc[f.trigger].sent
             try:
                 tx = governing(doc, f.trigger)
             except Exception:  # a helper still being written must not break events
                 log.debug("governing_timex failed", exc_info=True)
                 governing = None
                 break
-            if isinstance(tx, Timex) and tx.type in POINT_TYPES and date_range(tx.value):
+            # the helper falls back to any timex of the sentence or paragraph: fine for a
+            # clause's verb, too loose for a noun ("thanked him for his release on Monday")
+            if isinstance(tx, Timex) and tx.type in POINT_TYPES and date_range(tx.value) \
+                    and f.pos != "NOUN" and tx not in claimed \
+                    and sent_of.start_char <= tx.start < sent_of.end_char:
                 out[f.trigger] = (tx, None)
     # 3 + 4. relative clauses and parts take the time of the event they hang on
     for f in frames:
@@ -150,6 +156,8 @@ def assign_times(doc: Document, sdoc: Doc, frames: list[Frame]) -> dict[int, tup
     return out
 
 
+_OWN_TIME_DEPS = frozenset({"ccomp", "parataxis", "dobj", "pobj", "nsubj", "nsubjpass", "attr",
+                            "appos", "poss", "compound", "npadvmod", "dative", "oprd"})
 _FRAMING_PREPS = frozenset({"during", "in", "amid", "at", "on"})
 
 
@@ -183,8 +191,9 @@ def _inherited(tok: Token, known: dict[int, tuple[Timex, str | None]],
                 mod = "BEFORE" if c.lower_ == "after" else "AFTER"
         if cur.dep_ in ("pcomp", "pobj") and cur.head.lower_ in ("after", "before") and mod is None:
             mod = "BEFORE" if cur.head.lower_ == "after" else "AFTER"
-        if cur.dep_ in ("ccomp", "parataxis") and mod is None:
-            # reported speech keeps its own time, unknown here
+        if mod is None and cur.dep_ in _OWN_TIME_DEPS:
+            # an event that is the object or the content of another ("thanked him for his
+            # release", "said the talks failed") has a time of its own, not the other's
             return None
         cur = cur.head
         if cur.i in known and cur.i in trig:

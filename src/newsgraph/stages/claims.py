@@ -1,12 +1,261 @@
-"""claims: numbers in the text checked against the article's own dates."""
+"""claims: numbers in the text checked against the article's own dates.
+
+Kinds (docs/events.md):
+- ``duration``: how long something lasted ("held for 498 days", "after over a year in
+  captivity") against the interval the events stage found (a captivity's begin and end, or
+  begin and publication while still held);
+- ``offset``: "N days after/before X" against the dates of the two events it links;
+- ``since``: "N days since X" against the publication date;
+- ``age``: a stated age against a stated birth date of the same person.
+Each claim carries the computation in ``computed`` and ``explanation``; a claim whose other end
+the article does not date is ``unverifiable``. Counting a period is done both ways (days elapsed,
+and counting the first and last day) and the explanation says which one matches.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from typing import TYPE_CHECKING
+
 from ..config import Config
 from ..document import Document
+from ..events.arith import Duration, Elapsed, check, parse_duration
+from ..events.timing import date_range
 from ..pipeline import stage
+from ..records import Claim, Event, Relation, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+log = logging.getLogger(__name__)
+
+_HOLD_TYPES = frozenset({"hold", "kidnap", "detain", "arrest", "captivity"})
+_HOLD_WORDS = frozenset({"captivity", "held", "hold", "holding", "detention", "custody",
+                         "imprisonment", "prison", "jail", "hostage", "captive", "detained",
+                         "kidnapped", "abducted", "imprisoned", "jailed"})
+_BORN = re.compile(r"\bborn\b", re.I)
 
 
-@stage("claims", requires=("timexes", "events"), assigns=("claims",))
+@stage("claims", requires=("spacy", "timexes", "events"), assigns=("claims",))
 def claims(doc: Document, config: Config) -> None:
     doc.claims = []
+    sdoc = doc.spacy
+    if sdoc is None:
+        return
+    triggers = {ev.trigger[0]: ev for ev in doc.events}
+    out: list[Claim] = []
+    for tx in doc.timexes:
+        if tx.type != "DURATION":
+            continue
+        stated = parse_duration(tx.value)
+        if stated is None:
+            continue
+        span = sdoc.char_span(tx.start, tx.end, alignment_mode="expand")
+        if span is None:
+            continue
+        claim = (_offset_claim(doc, sdoc, tx, stated, span.root, triggers)
+                 or _duration_claim(doc, tx, stated, span.root, triggers))
+        if claim is not None:
+            out.append(claim)
+    out.extend(_age_claims(doc, sdoc))
+    doc.claims = _cross_check(out)
+
+
+def _stated_text(tx: Timex, stated: Duration) -> str:
+    mod = {"MORE_THAN": "more than ", "LESS_THAN": "less than ", "APPROX": "about ",
+           "EQUAL_OR_MORE": "at least ", "EQUAL_OR_LESS": "at most "}.get(tx.mod or "", "")
+    return f"{mod}{tx.value}"
+
+
+def _event_above(tok: Token, triggers: dict[int, Event], max_steps: int = 6) -> Event | None:
+    cur = tok
+    for _ in range(max_steps):
+        if cur.idx in triggers and cur.i != tok.i:
+            return triggers[cur.idx]
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _holding_context(tok: Token, triggers: dict[int, Event]) -> Event | None | bool:
+    """The holding event a duration measures; True when the words say holding but no event."""
+    ev = _event_above(tok, triggers, 3)
+    if ev is not None and ev.type in _HOLD_TYPES:
+        return ev
+    for c in tok.subtree:
+        if c.lower_ in _HOLD_WORDS:
+            return triggers.get(c.idx) or True
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.lower_ in _HOLD_WORDS:
+            return triggers.get(cur.idx) or True
+    return None
+
+
+def _duration_claim(doc: Document, tx: Timex, stated: Duration, root: Token,
+                    triggers: dict[int, Event]) -> Claim | None:
+    ctx = _holding_context(root, triggers)
+    if ctx is None:
+        return None
+    caps = doc.scratch.get("captivities") or []
+    cap = None
+    if isinstance(ctx, Event):
+        captives = [p.entity for p in ctx.participants if p.role in ("patient", "captive")]
+        cap = next((c for c in caps if c.captive in captives), None)
+    if cap is None and len(caps) == 1:
+        cap = caps[0]
+    if cap is None and caps:
+        # the captivity of whoever was last named before the number
+        best = None
+        for c in caps:
+            ent = doc.entity(c.captive)
+            if ent and any(m.start < tx.start for m in ent.mentions):
+                last = max(m.start for m in ent.mentions if m.start < tx.start)
+                if best is None or last > best[0]:
+                    best = (last, c)
+        cap = best[1] if best else None
+    stated_text = _stated_text(tx, stated)
+    if cap is None or cap.begin is None:
+        return Claim((tx.start, tx.end), "duration", stated_text, None, "unverifiable",
+                     "the article gives no start date for this period")
+    end = cap.end or doc.published
+    if end is None:
+        return Claim((tx.start, tx.end), "duration", stated_text, None, "unverifiable",
+                     "the article gives no end date for this period")
+    gap = Elapsed.between(cap.begin, end)
+    if gap is None:
+        return None
+    verdict, why = check(stated, tx.mod, gap)
+    return Claim((tx.start, tx.end), "duration", stated_text, gap.iso(), verdict,
+                 f"{gap.describe()}; {why}")
+
+
+def _offset_claim(doc: Document, sdoc: Doc, tx: Timex, stated: Duration, root: Token,
+                  triggers: dict[int, Event]) -> Claim | None:
+    """ "ten days after the vote", "a week before his arrest", "40 days since the attack"."""
+    end_tok = sdoc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if end_tok is None or end_tok.end >= len(sdoc):
+        return None
+    nxt = sdoc[end_tok.end]
+    word = nxt.lower_
+    if word not in ("after", "before", "since", "later", "earlier", "ago"):
+        return None
+    stated_text = _stated_text(tx, stated)
+    if word in ("later", "earlier", "ago"):
+        return None  # the other end is the narrative's previous time: not checked here
+    # the event the number is measured from: object of after/before/since
+    other: Event | None = None
+    other_date: str | None = None
+    for c in nxt.subtree:
+        if c.i == nxt.i:
+            continue
+        if c.idx in triggers:
+            other = triggers[c.idx]
+            break
+    for t in doc.timexes:
+        if t.type == "DATE" and nxt.idx < t.start < nxt.sent.end_char and date_range(t.value):
+            if other is None or (other.time is None):
+                other_date = t.value
+            break
+    if other is not None and other.time and other.time_mod is None:
+        other_date = other_date or other.time
+    main = _event_above(root, triggers, 6)
+    if word == "since":
+        main_date = main.time if main is not None and main.time and main.time_mod is None \
+            else doc.published
+    else:
+        main_date = main.time if main is not None and main.time_mod is None else None
+    if not other_date or not main_date:
+        return Claim((tx.start, nxt.idx + len(nxt.text)), "offset", f"{stated_text} {word}",
+                     None, "unverifiable", "one of the two dates is not given in the article")
+    start, end = (other_date, main_date) if word in ("after", "since") else (main_date, other_date)
+    gap = Elapsed.between(start, end)
+    if gap is None:
+        return Claim((tx.start, nxt.idx + len(nxt.text)), "offset", f"{stated_text} {word}",
+                     None, "inconsistent", f"{end} is not after {start}")
+    verdict, why = check(stated, tx.mod, gap)
+    return Claim((tx.start, nxt.idx + len(nxt.text)), "offset", f"{stated_text} {word}",
+                 gap.iso(), verdict, f"{gap.describe()}; {why}")
+
+
+def _age_claims(doc: Document, sdoc: Doc) -> list[Claim]:
+    """An age stated next to a birth date stated for the same person."""
+    ages = [r for r in doc.relations if r.predicate == "age" and isinstance(r.object, int)]
+    if not ages or not _BORN.search(doc.text):
+        return []
+    births: dict[str, tuple[str, tuple[int, int]]] = {}
+    for tok in sdoc:
+        if tok.lower_ != "born":
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        if subj is None and tok.dep_ in ("acl", "relcl", "appos"):
+            subj = tok.head
+        if subj is None:
+            continue
+        ent = doc.entity_at(subj.idx, subj.idx + len(subj.text))
+        if ent is None and subj.dep_ in ("appos",):
+            ent = doc.entity_at(subj.head.idx, subj.head.idx + len(subj.head.text))
+        if ent is None:
+            continue
+        for t in doc.timexes:
+            if t.type == "DATE" and tok.idx < t.start <= tok.sent.end_char and date_range(t.value):
+                births[ent.id] = (t.value, (tok.idx, t.end))
+                break
+    out: list[Claim] = []
+    for rel in ages:
+        if rel.subject not in births:
+            continue
+        born, span = births[rel.subject]
+        out.append(_age_claim(rel, born, span, doc.published))
+    return out
+
+
+def _age_claim(rel: Relation, born: str, born_span: tuple[int, int], published: str | None) -> Claim:
+    as_of = rel.as_of or published
+    stated = int(rel.object)
+    b, a = date_range(born), date_range(as_of)
+    if b is None or a is None:
+        return Claim(rel.evidence, "age", str(stated), None, "unverifiable",
+                     "no date to compute the age at")
+    lo = a[0].year - b[1].year - ((a[0].month, a[0].day) < (b[1].month, b[1].day))
+    hi = a[1].year - b[0].year - ((a[1].month, a[1].day) < (b[0].month, b[0].day))
+    ok = lo <= stated <= hi
+    computed = str(lo) if lo == hi else f"{lo}..{hi}"
+    return Claim(rel.evidence, "age", str(stated), computed,
+                 "consistent" if ok else "inconsistent",
+                 f"born {born}, as of {as_of}: {computed} years old; stated {stated}")
+
+
+def _cross_check(claims: list[Claim]) -> list[Claim]:
+    """Durations the dates cannot check are compared with an exact one of the same kind."""
+    exact = [c for c in claims if c.kind == "duration" and c.verdict != "unverifiable"]
+    known = [c for c in claims if c.kind == "duration" and re.fullmatch(r"P\d+D", c.stated)]
+    out: list[Claim] = []
+    for c in claims:
+        if c.kind == "duration" and c.verdict == "unverifiable" and known and not exact:
+            ref = known[0] if known[0] is not c else (known[1] if len(known) > 1 else None)
+            stated = parse_duration(c.stated.split()[-1])
+            if ref is not None and stated is not None:
+                days = int(ref.stated[1:-1])
+                gap = Elapsed(days, days, "start", f"+{days} days", days * 12 // 365,
+                              days * 12 // 365)
+                mod = _mod_of(c.stated)
+                verdict, why = check(stated, mod, gap)
+                c = Claim(c.span, c.kind, c.stated, ref.stated, verdict,
+                          f"compared with the stated {ref.stated}; {why}")
+        out.append(c)
+    return out
+
+
+def _mod_of(stated: str) -> str | None:
+    for prefix, mod in (("more than ", "MORE_THAN"), ("less than ", "LESS_THAN"),
+                        ("about ", "APPROX"), ("at least ", "EQUAL_OR_MORE"),
+                        ("at most ", "EQUAL_OR_LESS")):
+        if stated.startswith(prefix):
+            return mod
+    return None

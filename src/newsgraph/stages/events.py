@@ -158,7 +158,9 @@ def _captivities(evs: list[Event], doc: Document) -> list[Captivity]:
         if not holds:
             continue
         mine = [e for e in releases if captive in _who(e, "patient")]
-        dated = [e for e in mine if e.time and e.time_mod is None]
+        dated = sorted((e for e in mine if e.time and e.time_mod is None),
+                       key=lambda e: doc.text[e.trigger[0]:e.trigger[1]].lower()
+                       not in ("released", "freed", "released", "free", "freeing"))
         rel = dated[0] if dated else mine[0]
         holder = next((a for e in mine for a in _who(e, "agent")), None) or next(
             (a for h in holds for a in _who(h, "agent")), None)
