@@ -79,8 +79,11 @@ def test_region_without_closing_mark_runs_to_paragraph_end() -> None:
     # lead-in without a verb
     ("And from Chairwoman Vera Lund: \u201cWe expect a full report by the end of the week.\u201d",
      [("direct", "We expect a", "Chairwoman Vera Lund", None, None)]),
-    # scare quotes are no quotation
-    ("The council called the plan a \u201cdisaster\u201d and moved on to the budget.", []),
+    # a quoted word inside a clause is no direct quotation: the clause is reported speech
+    ("The council called the plan a \u201cdisaster\u201d and moved on to the budget.",
+     [("mixed", "the plan a", "The council", "called", None)]),
+    # scare quotes with no cue are nothing
+    ("The so-called \u201csmart\u201d meters arrived in March.", []),
 ])
 def test_direct(text: str, expected: list[tuple[str, str, str | None, str | None, str | None]]) -> None:
     assert _table(text) == expected

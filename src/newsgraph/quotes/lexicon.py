@@ -60,3 +60,26 @@ sgt sgt. detective inspector professor doctor director
 
 PERSONAL_PRONOUNS: frozenset[str] = frozenset(
     "he she they i we it him her them me us you who".split())
+
+# verbs whose direct object is the attributed content ("cited the report", "questioned his health")
+OBJECT_CUES: frozenset[str] = frozenset("""
+cite call attack offer show mention endorse discuss question criticize criticise support reject
+defend back reference describe oppose propose accuse condemn acknowledge note praise examine
+announce dismiss blast slam deny welcome applaud raise challenge dispute refute address highlight
+tout repeat echo quote recommend demand request reveal predict promise pledge claim report tweet
+blame characterize label dub brand denounce decry fault mock ridicule lambaste chastise rebuke
+""".split())
+
+# verb + preposition whose object is the content ("complained about the microphone")
+PREP_CUES: dict[str, frozenset[str]] = {
+    "about": frozenset("""complain talk speak write warn worry ask argue testify joke comment rail
+        boast brag tweet lie think know hear learn care post post rant muse wonder question""".split()),
+    "of": frozenset("speak talk warn accuse boast complain approve disapprove think hear".split()),
+    "for": frozenset("call push press plead pray argue campaign advocate lobby ask appeal".split()),
+    "on": frozenset("insist comment seize focus harp remark reflect elaborate weigh".split()),
+    "against": frozenset("warn argue rail speak testify campaign lobby caution".split()),
+    "over": frozenset("clash argue complain fret worry".split()),
+}
+
+# verbs of evidence that take a "that"-clause ("polls show that ...")
+EVIDENCE_VERBS: frozenset[str] = frozenset("show reveal demonstrate prove indicate suggest".split())

@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..document import Document
 from ..pipeline import stage
-from ..quotes.lexicon import (CUE_LEMMAS, CUE_NOUNS, DIRECT_CUES, TITLES, TO_COMPLEMENT_CUES)
+from ..quotes.lexicon import (CUE_LEMMAS, DIRECT_CUES, EVIDENCE_VERBS, OBJECT_CUES, PREP_CUES,
+                               TITLES, TO_COMPLEMENT_CUES)
 from ..quotes.marks import Region, find_regions
 from ..records import Quote, Span
 
@@ -245,7 +246,8 @@ class _Extractor:
                 lo = j + 1
                 break
         last = sdoc[k]
-        if last.text not in (":", ",") and not self._is_cue(last, DIRECT_CUES):
+        if last.text not in (":", ",") and not (
+                self._is_cue(last, DIRECT_CUES) and last.dep_ not in ("amod", "compound")):
             return None
         for j in range(k, lo - 1, -1):
             t = sdoc[j]
@@ -380,7 +382,9 @@ class _Extractor:
                 if got is not None:
                     out.append(got)
                 continue
-            if not self._is_cue(t, CUE_LEMMAS):
+            lemma = t.lemma_.lower()
+            if not (self._is_cue(t, CUE_LEMMAS) or self._is_cue(t, OBJECT_CUES)
+                    or self._is_cue(t, EVIDENCE_VERBS)):
                 continue
             content = None
             for c in t.children:
@@ -396,11 +400,35 @@ class _Extractor:
                         break
             if content is None and t.dep_ == "parataxis" and t.head.i < t.i:
                 content = self._head_minus(t)
+            if content is None and lemma in OBJECT_CUES and self._subject(t) is not None:
+                content = self._object(t)
+            if content is None and self._subject(t) is not None:
+                content = self._prep_object(t, lemma)
             if content is None:
                 continue
             att = self._attribution(t, content)
             out.append((content, att, t))
         return out
+
+    def _object(self, t: Token) -> Span | None:
+        """The direct object of an object-taking cue, with its predicate ("called X a liar")."""
+        obj = next((c for c in t.children if c.dep_ == "dobj" and c.i > t.i), None)
+        if obj is None:
+            return None
+        lo, hi = obj.left_edge.i, obj.right_edge.i
+        for c in t.children:
+            if c.i > hi and c.dep_ in ("oprd", "ccomp") or (
+                    c.i > hi and c.dep_ == "prep" and c.lower_ in ("as", "for", "of")):
+                hi = max(hi, c.right_edge.i)
+        return self._trim(lo, hi, minimum=0)
+
+    def _prep_object(self, t: Token, lemma: str) -> Span | None:
+        for c in t.children:
+            if c.dep_ == "prep" and c.i > t.i and lemma in PREP_CUES.get(c.lower_, ()):
+                obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None:
+                    return self._trim(obj.left_edge.i, obj.right_edge.i, minimum=0)
+        return None
 
     def _according(self, t: Token) -> tuple[Span, _Attribution, Token] | None:
         to = next((c for c in t.children if c.lower_ == "to"), None)
@@ -440,13 +468,13 @@ class _Extractor:
             return None
         return self._trim(lo, hi)
 
-    def _trim(self, lo: int, hi: int) -> Span | None:
+    def _trim(self, lo: int, hi: int, minimum: int = 2) -> Span | None:
         sdoc = self.sdoc
         while lo <= hi and (sdoc[lo].is_punct and not sdoc[lo].is_quote or sdoc[lo].is_space):
             lo += 1
         while hi >= lo and (sdoc[hi].is_punct and not sdoc[hi].is_quote or sdoc[hi].is_space):
             hi -= 1
-        if hi < lo or hi - lo < 2:
+        if hi < lo or hi - lo < minimum:
             return None
         return self._span(lo, hi)
 
