@@ -91,6 +91,21 @@ _FOLDS = (("ph", "f"), ("kh", "h"), ("ck", "k"), ("ou", "u"), ("ii", "i"), ("iy"
           ("c", "k"), ("q", "k"), ("x", "ks"), ("z", "s"))
 
 
+_compare_failed = False
+
+
+def _name_score(a: str, b: str) -> float:
+    """``compare(a, b).score``, or 0 when the name model fails (coreference must go on)."""
+    global _compare_failed
+    try:
+        return compare(a, b).score
+    except Exception:  # noqa: BLE001 - a broken name model must not reject the article
+        if not _compare_failed:
+            log.exception("names.compare failed; in-article merging falls back to spelling keys")
+            _compare_failed = True
+        return 0.0
+
+
 def fold_surname(word: str) -> str:
     """A coarse romanization key: Trupanov/Trufanov, Chodorkowski/Khodorkovsky fold together."""
     w = unicodedata.normalize("NFKD", word.lower())
@@ -114,7 +129,7 @@ def _given_compatible(a: str, b: str) -> bool:
         return True
     if fold_surname(la) == fold_surname(lb):
         return True
-    return compare(a, b).score >= _STRONG
+    return _name_score(a, b) >= _STRONG
 
 
 def _surname_compatible(a: str, b: str) -> bool:
@@ -125,7 +140,7 @@ def _surname_compatible(a: str, b: str) -> bool:
         return False
     if fold_surname(la) == fold_surname(lb):
         return True
-    return compare(a, b).score >= _STRONG
+    return _name_score(a, b) >= _STRONG
 
 
 def _full_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

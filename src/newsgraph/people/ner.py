@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import HONORIFICS, NOT_NAME_WORDS
-from .resources import given_names
+from .lexicon import COUNTRIES, DEMONYMS, HONORIFICS, NOT_NAME_WORDS, ROLE_NOUNS
+from .resources import given_names, name_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -23,7 +23,19 @@ if TYPE_CHECKING:
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                            "WORK_OF_ART", "LAW", "LANGUAGE"})
 _NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+# numbers and scores glued to a name by the model ("Durham 114", "Blenkiron 4-43")
+_SCORE = re.compile(r"^\d[\d.,:/-]*$")
 _AGE = re.compile(r"^\d{1,3}$")
+# countries as written in result lists: "( Argentina )", "( U.S. )"
+COUNTRIES_OR_CODES = COUNTRIES | frozenset({"U.S.", "USA", "UK", "Britain", "England", "Scotland",
+                                            "Wales", "Russia", "Czech Republic", "Kazakstan"})
+_NATIONALITY_NOUNS = frozenset("""briton britons brit scot scots swede finn dane pole turk arab kurd
+tajik uzbek kazakh serb croat czech slovak greek jew muslim christian catholic protestant sunni
+shi'ite shiite wallaby springbok""".split())
+_PARTICLES = frozenset("van der de den von da di du le la al el bin ibn dos das del della ter ten"
+                       .split())
+_SPEECH = frozenset("""say tell add ask explain insist note state warn admit declare claim reply
+comment agree announce confirm deny write urge""".split())
 _MONTHS_DAYS = frozenset("""january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
 thursday friday saturday sunday""".split())
@@ -45,11 +57,18 @@ def _alpha_caps(tok_text: str) -> bool:
 
 def _trim(sdoc: Doc, s: NerSpan) -> NerSpan | None:
     start, end = s.start, s.end
-    while start < end and (sdoc[start].lower_ in ("the", "a", "an")
-                           or sdoc[start].is_punct or sdoc[start].is_space):
+    while start < end and (sdoc[start].lower_ in ("the", "a", "an") or sdoc[start].is_punct
+                           or sdoc[start].is_space or _SCORE.match(sdoc[start].text)):
         start += 1
     while end > start and (sdoc[end - 1].tag_ == "POS" or sdoc[end - 1].is_punct
-                           or sdoc[end - 1].is_space or sdoc[end - 1].lower_ in ("'s", "’s")):
+                           or sdoc[end - 1].is_space or sdoc[end - 1].lower_ in ("'s", "’s")
+                           or _SCORE.match(sdoc[end - 1].text)):
+        end -= 1
+    for k in range(start + 1, end):
+        if sdoc[k].text in ("(", "[", "--", "\n") or sdoc[k].is_space:
+            end = k
+            break
+    while end > start and (sdoc[end - 1].is_punct or sdoc[end - 1].is_space):
         end -= 1
     if s.label == "PERSON":
         while start < end and sdoc[start].lower_.rstrip(".") + "" in HONORIFICS \
@@ -157,6 +176,7 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
     raw = _caps_sentences(sdoc, raw, nlp_pipe)
     raw = [t for s in raw if (t := _trim(sdoc, s)) is not None and t.label in ENTITY_LABELS
            or s.label == "PERSON?"]
+    raw = _pattern_persons(sdoc, raw)
 
     hint_spans: list[NerSpan] = []
     for start, end, label in hints:
@@ -166,30 +186,30 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
     if hint_spans:
         raw = [s for s in raw if not _overlaps(hint_spans, s.start, s.end)] + hint_spans
 
-    # what the article says each name is: full PERSON strings and their last tokens (surnames)
+    # what the article says each name is: multi-word PERSON strings and their surnames; keys are
+    # lowercased so that an all-caps headline agrees with the body
     person_full: set[str] = set()
     person_last: set[str] = set()
-    person_given: set[str] = set()
     for s in raw:
         if s.label == "PERSON":
             words = [t.text for t in sdoc[s.start:s.end] if t.is_alpha or "-" in t.text
                      or "'" in t.text]
-            if not words:
-                continue
-            person_full.add(" ".join(words))
             if len(words) >= 2:
-                person_last.add(words[-1])
-                person_given.add(words[0])
+                person_full.add(" ".join(words).lower())
+                person_last.add(words[-1].lower())
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for s in raw:
         if s.label != "PERSON?":
-            votes[_tokens_text(sdoc, s.start, s.end)][s.label] += 1
+            votes[_key(sdoc, s.start, s.end)][s.label] += 1
 
     fixed: list[NerSpan] = []
     for s in raw:
-        text = _tokens_text(sdoc, s.start, s.end)
+        text = _key(sdoc, s.start, s.end)
         label = s.label
-        if text in person_full or (s.end - s.start == 1 and text in person_last):
+        single = s.end - s.start == 1
+        if s.source == "hint":
+            pass
+        elif text in person_full or (single and text in person_last):
             label = "PERSON"
         elif label == "PERSON?":
             label = "PERSON" if sdoc[s.start].pos_ == "PROPN" or text in person_last else ""
@@ -197,46 +217,133 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
             top, n = votes[text].most_common(1)[0]
             if n > votes[text][label]:
                 label = top
+        if label == "PERSON" and single and s.source != "hint":
+            if text.endswith("shire") or sdoc[s.start].text in COUNTRIES:
+                label = "GPE"
+            elif text in DEMONYMS or text in _NATIONALITY_NOUNS:
+                label = "NORP"
         if label:
             fixed.append(NerSpan(s.start, s.end, label, s.source))
     fixed.sort(key=lambda s: (s.start, -s.end))
 
-    fixed = _gazetteer_persons(sdoc, fixed)
     fixed = _propagate(sdoc, fixed, person_last)
+    fixed = _extend_left(sdoc, fixed)
     return _merge_adjacent_persons(sdoc, fixed)
 
 
-def _gazetteer_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
-    """A known given name followed by capitalized words is a person, whatever spaCy said."""
+def _key(sdoc: Doc, start: int, end: int) -> str:
+    return " ".join(t.text for t in sdoc[start:end]).lower()
+
+
+_NOT_GIVEN = frozenset(ROLE_NOUNS) | frozenset(HONORIFICS) | _MONTHS_DAYS | frozenset(
+    w for w in DEMONYMS if " " not in w)
+
+
+def _extend_left(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """ "Inger Miller" tagged only as "Miller": an unknown capitalized word before joins it."""
+    taken = set()
+    for s in spans:
+        taken.update(range(s.start, s.end))
+    out: list[NerSpan] = []
+    for s in spans:
+        i = s.start - 1
+        if (s.label == "PERSON" and s.end - s.start == 1 and i >= 0 and i not in taken
+                and sdoc[i].is_title and sdoc[i].is_alpha and not sdoc[i].is_stop
+                and sdoc[i].lower_ not in _NOT_GIVEN and sdoc[i].pos_ == "PROPN"
+                and not sdoc[i].is_sent_start):
+            s = NerSpan(i, s.end, s.label, s.source)
+        out.append(s)
+    return out
+
+
+def _pattern_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """Person names found by shape, overriding non-person spans they contain.
+
+    A known given name followed by capitalized words ("Sandrine Testud"), an initial and a
+    surname ("P. Simmons"), and capitalized words followed by a parenthesized country in result
+    lists ("Ines Gorrochategui ( Argentina )").
+    """
     given = given_names()
-    out = list(spans)
-    covered: dict[int, int] = {}
-    for idx, s in enumerate(out):
-        for i in range(s.start, s.end):
-            covered[i] = idx
+    tokens = name_tokens()
     n = len(sdoc)
+    cands: list[tuple[int, int]] = []
+
+    def cap(k: int) -> bool:
+        t = sdoc[k]
+        return t.is_title and t.is_alpha and not t.is_stop and t.lower_ not in _NOT_GIVEN
+
+    def run_end(k: int) -> int:
+        """End of a run of capitalized words (and name particles between them) from ``k``."""
+        j = k
+        while j < n and j - k <= 4:
+            if cap(j):
+                j += 1
+            elif sdoc[j].lower_ in _PARTICLES and sdoc[j].text.islower() and j + 1 < n and \
+                    j > k and (cap(j + 1) or sdoc[j + 1].lower_ in _PARTICLES):
+                j += 1
+            else:
+                break
+        while j > k and sdoc[j - 1].lower_ in _PARTICLES:
+            j -= 1
+        return j
+
     i = 0
-    drop: set[int] = set()
-    add: list[NerSpan] = []
     while i < n - 1:
         t = sdoc[i]
-        if t.is_title and t.text.lower() in given and not t.is_stop:
+        low = t.lower_
+        j = i
+        if re.fullmatch(r"[A-Z]\.", t.text) and cap(i + 1):
             j = i + 1
-            while j < n and j - i <= 3 and sdoc[j].is_title and sdoc[j].is_alpha \
-                    and not sdoc[j].is_stop and sdoc[j].lower_ not in _MONTHS_DAYS:
+            while j < n and j - i <= 3 and (cap(j) or re.fullmatch(r"[A-Z]\.", sdoc[j].text)):
                 j += 1
-            if j - i >= 2:
-                hit = {covered[k] for k in range(i, j) if k in covered}
-                # only override spans that sit wholly inside the candidate and are not PERSON
-                if all(out[h].start >= i and out[h].end <= j and out[h].label != "PERSON"
-                       for h in hit) and not any(out[h].label == "PERSON" for h in hit):
-                    drop.update(hit)
-                    add.append(NerSpan(i, j, "PERSON", "gazetteer"))
-                i = j
-                continue
+        elif cap(i):
+            j = run_end(i)
+            if j - i < 2:
+                j = i
+            elif low in given:
+                pass
+            elif j + 2 < n and sdoc[j].text == "(" and sdoc[j + 1].text in COUNTRIES_OR_CODES \
+                    and sdoc[j + 2].text == ")":
+                pass  # result lists: "Ines Gorrochategui ( Argentina )"
+            elif j - i == 2 and all(sdoc[k].lower_ in tokens and sdoc[k].pos_ == "PROPN"
+                                    and sdoc[k].text not in COUNTRIES for k in range(i, j)):
+                pass  # two words both known from person names
+            else:
+                j = i
+        if j > i + 1:
+            cands.append((i, j))
+            i = j
+            continue
         i += 1
-    if not add:
-        return out
+    taken = {k for sp in spans for k in range(sp.start, sp.end)}
+    taken.update(k for a_, b_ in cands for k in range(a_, b_))
+    for t in sdoc:
+        # one capitalized word that speaks or has an age or a "who" clause is a person
+        if t.i in taken or not t.is_title or t.pos_ != "PROPN" or t.lower_ in _NOT_GIVEN:
+            continue
+        k = t.i
+        speaks = t.dep_ == "nsubj" and t.head.lemma_ in _SPEECH
+        nxt = sdoc[k + 1:k + 4]
+        who = len(nxt) >= 2 and nxt[0].text == "," and nxt[1].lower_ == "who"
+        aged = (len(nxt) == 3 and nxt[0].text == "," and _AGE.match(nxt[1].text) is not None
+                and nxt[2].text in (",", ".") and 0 < int(nxt[1].text) < 110)
+        if speaks or who or aged:
+            start = k
+            while start > 0 and start - 1 not in taken and cap(start - 1) \
+                    and not sdoc[start - 1].is_sent_start and k - start < 2:
+                start -= 1
+            cands.append((start, k + 1))
+    if not cands:
+        return spans
+    out = list(spans)
+    drop: set[int] = set()
+    add: list[NerSpan] = []
+    for a, b in cands:
+        hits = [k for k, s in enumerate(out) if s.start < b and a < s.end]
+        if any(out[k].label == "PERSON" or out[k].start < a or out[k].end > b for k in hits):
+            continue
+        drop.update(hits)
+        add.append(NerSpan(a, b, "PERSON", "pattern"))
     out = [s for k, s in enumerate(out) if k not in drop] + add
     out.sort(key=lambda s: (s.start, -s.end))
     return out
@@ -246,10 +353,10 @@ def _propagate(sdoc: Doc, spans: list[NerSpan], person_last: set[str]) -> list[N
     """Later untagged occurrences of a name the article already tagged get the same label."""
     known: dict[tuple[str, ...], str] = {}
     for s in spans:
-        key = tuple(t.text for t in sdoc[s.start:s.end])
-        if not key[0][:1].isupper():
-            continue
+        key = tuple(t.lower_ for t in sdoc[s.start:s.end])
         if len(key) == 1 and (sdoc[s.start].is_stop or len(key[0]) < 2):
+            continue
+        if not sdoc[s.start].text[:1].isupper():
             continue
         known.setdefault(key, s.label)
     for last in person_last:
@@ -272,7 +379,7 @@ def _propagate(sdoc: Doc, spans: list[NerSpan], person_last: set[str]) -> list[N
         for length in range(min(maxlen, n - i), 0, -1):
             if any(taken[i:i + length]):
                 continue
-            key = tuple(t.text for t in sdoc[i:i + length])
+            key = tuple(t.lower_ for t in sdoc[i:i + length])
             label = known.get(key)
             if label is None:
                 continue

@@ -17,3 +17,9 @@ def _lines(name: str) -> list[str]:
 def given_names() -> frozenset[str]:
     """Lowercase English given names and diminutives (licence in the file header)."""
     return frozenset(_lines("people_given_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def name_tokens() -> frozenset[str]:
+    """Lowercase words seen in person names (Wikidata-derived, CC0; see the file header)."""
+    return frozenset(_lines("people_name_tokens.txt"))
