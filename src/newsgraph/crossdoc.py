@@ -1,0 +1,453 @@
+"""Cross-article entity resolution: blocking keys and a link score with evidence.
+
+The store links each new article's entities to stored clusters. Work stays close to linear in the
+number of stored entities because a new entity is scored only against clusters that share a
+blocking key (:func:`block_keys`): for people, a phonetic key of the family name joined with a
+key of the given name (its diminutive group, else its first sound), so "Sasha Trupanov" and
+"Aleksandr Trufanov" meet while the thousands of other people called Smith or Alexander do not.
+
+:func:`link_score` combines name compatibility (:func:`newsgraph.names.compare`) with context:
+co-occurring people, places, organizations, titles, ages and relations. Context can raise a
+weak name match over :data:`LINK_THRESHOLD` and can also veto a strong one: two people of one
+family name whose given names are not variants of each other, or whose ages at a common date
+differ, stay apart (father and son).
+
+:class:`Resolver` is an in-memory version of the store's loop, used by benchmarks and tests.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .names import canonical_given, compare, fold, masculine, parse, skeleton
+from .names.compare import THRESHOLD as NAME_THRESHOLD
+from .names.lexicon import groups
+from .names.parse import ParsedName, strip_article
+
+log = logging.getLogger(__name__)
+
+LINK_THRESHOLD: float = 0.7
+
+Context = dict[str, Any]
+
+
+@dataclass
+class Profile:
+    """One entity as seen in one article, or a stored cluster's accumulated view."""
+
+    key: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    # people, places, orgs, titles, citizenship, relations: lists of strings;
+    # age (int) with age_year (int, the year the age was stated)
+    context: Context = field(default_factory=dict)
+
+    def names(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for n in (self.name, *self.aliases):
+            if n and n.strip():
+                seen.setdefault(n.strip(), None)
+        return list(seen)
+
+
+# -- phonetic keys -------------------------------------------------------------------------------
+
+# coarse classes: letters that romanizations of one native letter spread over
+_PHON = str.maketrans({
+    "p": "f", "b": "f", "v": "f", "w": "f",
+    "k": "k", "g": "k", "h": "k", "C": "k", "q": "k", "c": "k",
+    "s": "s", "z": "s", "X": "s", "Z": "s", "j": "s",
+    "d": "t", "t": "t",
+    "m": "m", "n": "n", "l": "l", "r": "r",
+})
+_VOWELS_RE = re.compile(r"[aeiouy]")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def phonetic_key(word: str) -> str:
+    """A coarse, transliteration-stable key of one name word (Trufanov/Trupanov/Troufanov)."""
+    w = strip_article(word)
+    m = masculine(w)
+    sk = skeleton(m if m else w)
+    if not sk:
+        return ""
+    head = "a" if sk[0] in "aeiouy" else sk[0].translate(_PHON)
+    body = _VOWELS_RE.sub("", sk[1:]).translate(_PHON)
+    return _DOUBLE.sub(r"\1", head + body)[:6]
+
+
+def _given_keys(word: str) -> set[str]:
+    keys = {canonical_given(word)} if canonical_given(word).startswith("g") else set()
+    sk = skeleton(word)
+    if sk:
+        keys.add(("a" if sk[0] in "aeiouy" else sk[0].translate(_PHON)))
+    # English nicknames map to their canonical names' first sounds (Bill -> William: w)
+    for canon in groups().direct.get(sk, frozenset()):
+        if canon:
+            keys.add("a" if canon[0] in "aeiouy" else canon[0].translate(_PHON))
+    return keys
+
+
+_ORG_STOP = frozenset({
+    "the", "of", "and", "for", "inc", "co", "corp", "corporation", "company", "ltd", "limited", "plc",
+    "llc", "sa", "ag", "nv", "gmbh", "group", "holdings", "holding", "de", "la", "le", "du", "des",
+    "del", "&", "s", "a", "an", "in", "on", "at", "to",
+})
+
+
+def _org_tokens(name: str) -> list[str]:
+    toks = [fold(t) for t in re.split(r"[\s\-/,.()']+", name)]
+    return [t for t in toks if t and t not in _ORG_STOP]
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and fold(w) not in _ORG_STOP]
+    if len(words) < 2:
+        return ""
+    return "".join(fold(w)[:1] for w in words)
+
+
+def _person_parts(name: str) -> ParsedName:
+    return parse(name)
+
+
+def block_keys(p: Profile) -> set[str]:
+    """Blocking keys: candidates for :func:`link_score` are the clusters that share one.
+
+    People: ``fam:given`` pairs (phonetic family key, given-name key) for full names, ``fam`` for
+    a surname alone. Other types: each content word, plus the acronym of multi-word names.
+    """
+    keys: set[str] = set()
+    if p.type == "PERSON":
+        for n in p.names():
+            pn = _person_parts(n)
+            if pn.family:
+                fam = phonetic_key(pn.family.replace(" ", ""))
+                if not fam:
+                    continue
+                gkeys: set[str] = set()
+                for g in pn.given[:1]:
+                    gkeys |= _given_keys(g)
+                for i in pn.initials[:1]:
+                    gkeys.add("a" if i.lower() in "aeiouy" else i.lower().translate(_PHON))
+                if gkeys:
+                    keys.update(f"p:{fam}:{g}" for g in gkeys)
+                else:
+                    keys.add(f"p:{fam}")
+            elif pn.given:
+                keys.update(f"g:{k}" for k in _given_keys(pn.given[0]) if k.startswith("g"))
+        return keys
+    for n in p.names():
+        toks = _org_tokens(n)
+        keys.update(f"w:{skeleton(t)}" for t in toks if len(t) > 1)
+        if len(toks) == 1 and toks[0].isalpha() and len(toks[0]) <= 6:
+            keys.add(f"w:{skeleton(toks[0])}")
+        ac = _acronym(n)
+        if ac:
+            keys.add(f"w:{skeleton(ac)}")
+    return keys
+
+
+# -- scoring -------------------------------------------------------------------------------------
+
+def _full(name: str) -> bool:
+    pn = parse(name)
+    return bool(pn.family and (pn.given or pn.initials))
+
+
+def _ctx_list(ctx: Context, key: str) -> list[str]:
+    v = ctx.get(key)
+    return [str(x) for x in v] if isinstance(v, list) else []
+
+
+def _norm(s: str) -> str:
+    return " ".join(fold(w) for w in s.split() if fold(w))
+
+
+def _shared_people(a: Sequence[str], b: Sequence[str], exclude: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    ex = {_norm(x) for x in exclude}
+    for x in a:
+        if _norm(x) in ex:
+            continue
+        for y in b:
+            if _norm(y) in ex:
+                continue
+            if _norm(x) == _norm(y) or (_full(x) and _full(y) and compare(x, y).score >= 0.85):
+                out.append(x)
+                break
+    return out
+
+
+def _shared(a: Sequence[str], b: Sequence[str]) -> list[str]:
+    nb = {_norm(y) for y in b}
+    return [x for x in a if _norm(x) in nb]
+
+
+def _age_conflict(new: Context, old: Context) -> str | None:
+    try:
+        a1, y1, a2, y2 = int(new["age"]), int(new["age_year"]), int(old["age"]), int(old["age_year"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    expected = a2 + (y1 - y2)
+    if abs(a1 - expected) > 1:
+        return f"ages differ: {a1} in {y1} vs {a2} in {y2}"
+    return None
+
+
+def _name_evidence(new: Profile, old: Profile) -> tuple[float, str, float]:
+    """Best name match, its reason, and how informative the matched names are."""
+    best, why, weight = 0.0, "no compatible name", 0.0
+    new_names, old_names = new.names(), old.names()
+    new_full = [n for n in new_names if _full(n)]
+    old_full = [n for n in old_names if _full(n)]
+    if new_full and old_full:
+        # full names speak for the person: if every full-name pair fails, the given names or
+        # initials disagree (father and son, two Alexanders) and shorter forms must not rescue it
+        for a in new_full:
+            for b in old_full:
+                m = compare(a, b)
+                if m.score > best:
+                    best, why = m.score, f"{a!r} ~ {b!r}: {m.reason}"
+        return best, why, 0.85
+    for a in new_names:
+        for b in old_names:
+            m = compare(a, b)
+            w = 0.85 if _full(a) and _full(b) else (0.6 if (parse(a).family and parse(b).family) else 0.4)
+            if m.score * w > best * weight or (best == 0 and m.score > 0):
+                best, why, weight = m.score, f"{a!r} ~ {b!r}: {m.reason}", w
+    return best, why, weight
+
+
+_POSSESSIVE = re.compile(r"^.*\s(?:'s|\u2019s|'|\u2019)\s+")
+_PAREN = re.compile(r"\s*\(\s*([^()]*)\)?\s*$")
+_LEADING_ARTICLE = frozenset({"the", "a", "an"})
+
+
+def _is_proper(name: str) -> bool:
+    """Whether a name has a capitalized or numbered word (else it is a description)."""
+    words = name.split()
+    if words and words[0].lower() in _LEADING_ARTICLE:
+        words = words[1:]
+    return any(w[:1].isupper() or any(ch.isdigit() for ch in w) for w in words)
+
+
+def _heads(name: str, etype: str) -> list[str]:
+    """The proper-name cores of a name: "Boeing's European rival Airbus" -> ["Airbus"].
+
+    The owner of a possessive is not the entity; a trailing parenthesis is an alias
+    ("... Space NV (EADS"); for places "X, Y" names X; otherwise the last run of capitalized
+    words is the head of the noun phrase ("aircraft manufacturer Boeing").
+    """
+    out: list[str] = []
+    m = _PAREN.search(name)
+    if m and m.group(1).strip():
+        out.extend(_heads(m.group(1), etype))
+        name = name[: m.start()]
+    name = _POSSESSIVE.sub("", name)
+    segments = [seg.strip() for seg in name.split(",") if seg.strip()]
+    if not segments:
+        return out
+    if etype in ("GPE", "LOC", "FAC"):
+        # "Toulouse, France", "Moscone Center in San Francisco": the first place is the entity
+        segments = [re.split(r"\s+(?:in|near|outside|at)\s+", segments[0])[0]]
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for seg in segments:
+        for w in seg.split():
+            if (w[:1].isupper() or any(ch.isdigit() for ch in w) or w in ("&", "-")) and \
+                    w.lower() not in _LEADING_ARTICLE:
+                current.append(w)
+            elif w.lower() in ("of", "de", "for", "and") and current:
+                current.append(w)
+            else:
+                if current:
+                    runs.append(current)
+                current = []
+                if runs and len(runs[-1]) < 5 and w[:1].islower() and w.isalpha():
+                    # a common noun after the proper words is the head: "the Apple logo"
+                    runs[-1] = [*runs[-1], w]
+        if current:
+            runs.append(current)
+            current = []
+    if runs:
+        run = runs[-1]
+        while run and run[-1].lower() in ("of", "de", "for", "and", "&", "-"):
+            run = run[:-1]
+        if run:
+            out.append(" ".join(run))
+    return out
+
+
+def _digits(tokens: set[str]) -> set[str]:
+    return {t for t in tokens if any(ch.isdigit() for ch in t)}
+
+
+def _other_name_score(new: Profile, old: Profile) -> tuple[float, str]:
+    best, why = 0.0, "different names"
+    heads_a = {h for n in new.names() if _is_proper(n) for h in _heads(n, new.type)}
+    heads_b = {h for n in old.names() if _is_proper(n) for h in _heads(n, old.type)}
+    if not heads_a or not heads_b:
+        # descriptions ("the company", "video") name nothing across articles
+        return 0.0, "no proper name on one side"
+    for a in sorted(heads_a):
+        ta = set(_org_tokens(a))
+        ac_a = _acronym(a)
+        for b in sorted(heads_b):
+            tb = set(_org_tokens(b))
+            if not ta or not tb:
+                continue
+            if _digits(ta) != _digits(tb) and (_digits(ta) or _digits(tb)):
+                # models and versions: A380 is not A350, iOS 4 is not iOS 5
+                continue
+            if _digits(ta) and _digits(ta) == _digits(tb):
+                sc, w = 0.9, f"same model number {a!r} ~ {b!r}"
+                if sc > best:
+                    best, why = sc, w
+                continue
+            if ta == tb:
+                return 1.0, f"same name {a!r} ~ {b!r}"
+            ac_b = _acronym(b)
+            if (ac_a and len(tb) == 1 and skeleton(ac_a) in {skeleton(t) for t in tb}) or \
+                    (ac_b and len(ta) == 1 and skeleton(ac_b) in {skeleton(t) for t in ta}):
+                sc, w = 0.85, f"acronym {a!r} ~ {b!r}"
+            elif ta <= tb or tb <= ta:
+                sc = 0.75 * min(len(ta), len(tb)) / max(len(ta), len(tb)) + 0.2
+                w = f"words of {a!r} within {b!r}"
+            else:
+                sc, w = 0.6 * len(ta & tb) / len(ta | tb), f"shared words {a!r} ~ {b!r}"
+            if sc > best:
+                best, why = sc, w
+    return best, why
+
+
+def link_score(new: Profile, existing: Profile) -> tuple[float, list[str]]:
+    """Confidence in [0, 1] that ``new`` is the entity of ``existing``, and the evidence."""
+    if new.type != existing.type:
+        return 0.0, [f"types differ: {new.type} vs {existing.type}"]
+    evidence: list[str] = []
+    if new.type == "PERSON":
+        if not any(_is_proper(n) for n in new.names()) or not any(_is_proper(n) for n in existing.names()):
+            return 0.0, ["no proper name on one side"]
+        name_s, why, weight = _name_evidence(new, existing)
+        evidence.append(f"name {name_s:.2f} ({why})")
+        if name_s < NAME_THRESHOLD:
+            return round(name_s * 0.5, 4), evidence
+        conflict = _age_conflict(new.context, existing.context)
+        if conflict:
+            evidence.append(conflict)
+            return round(min(0.2, name_s * 0.2), 4), evidence
+        name_part = name_s * weight
+    else:
+        name_s, why = _other_name_score(new, existing)
+        evidence.append(f"name {name_s:.2f} ({why})")
+        if name_s < 0.3:
+            return round(name_s * 0.5, 4), evidence
+        name_part = name_s * 0.85
+
+    ctx_part = 0.0
+    nc, oc = new.context, existing.context
+    people = _shared_people(_ctx_list(nc, "people"), _ctx_list(oc, "people"),
+                            exclude=[*new.names(), *existing.names()])
+    weights: list[float] = []
+    if people:
+        evidence.append("shared people: " + ", ".join(people[:5]))
+        weights += [0.3] * min(3, len(people))
+    for key, w in (("places", 0.12), ("orgs", 0.15), ("titles", 0.25), ("citizenship", 0.05),
+                   ("relations", 0.35)):
+        shared = _shared(_ctx_list(nc, key), _ctx_list(oc, key))
+        if shared:
+            evidence.append(f"shared {key}: " + ", ".join(shared[:5]))
+            weights += [w] * min(2, len(shared))
+    if "age" in nc and "age" in oc and "age_year" in nc and "age_year" in oc:
+        evidence.append("ages agree")
+        weights.append(0.3)
+    miss = 1.0
+    for w in weights:
+        miss *= 1.0 - w
+    ctx_part = 0.6 * (1.0 - miss)
+    score = 1.0 - (1.0 - name_part) * (1.0 - ctx_part)
+    return round(min(1.0, score), 4), evidence
+
+
+# -- in-memory resolution ------------------------------------------------------------------------
+
+@dataclass
+class _Cluster:
+    profile: Profile
+    members: list[str]
+
+
+class Resolver:
+    """Link profiles article by article, as the store does on ingest, in memory.
+
+    ``add_document`` links each profile of one article to the best cluster over
+    :data:`LINK_THRESHOLD` among those sharing a blocking key, never two profiles of one article
+    to one cluster (the article keeps them apart), and returns the cluster index per profile.
+    """
+
+    def __init__(self, threshold: float = LINK_THRESHOLD) -> None:
+        self.threshold = threshold
+        self.clusters: list[_Cluster] = []
+        self.index: dict[str, list[int]] = defaultdict(list)
+        self.comparisons = 0
+        self.evidence: dict[str, tuple[float, list[str]]] = {}
+
+    def add_document(self, profiles: Iterable[Profile]) -> list[int]:
+        ordered = sorted(enumerate(profiles), key=lambda ip: (ip[1].type != "PERSON", -len(ip[1].name)))
+        out: dict[int, int] = {}
+        used: set[int] = set()
+        for i, p in ordered:
+            keys = {f"{p.type}|{k}" for k in block_keys(p)}
+            cands: set[int] = set()
+            for k in keys:
+                cands.update(self.index.get(k, ()))
+            best, best_s, best_ev = -1, 0.0, ["first seen"]
+            for c in sorted(cands - used):
+                self.comparisons += 1
+                s, ev = link_score(p, self.clusters[c].profile)
+                if s > best_s:
+                    best, best_s, best_ev = c, s, ev
+            if best >= 0 and best_s >= self.threshold:
+                self._absorb(best, p)
+                cid = best
+            else:
+                self.clusters.append(_Cluster(Profile(f"C{len(self.clusters)}", p.type, p.name,
+                                                      list(p.aliases), dict(p.context)), []))
+                cid = len(self.clusters) - 1
+                best_s, best_ev = 1.0, ["first seen"]
+            self.clusters[cid].members.append(p.key)
+            self.evidence[p.key] = (best_s, best_ev)
+            for k in keys:
+                if not self.index[k] or self.index[k][-1] != cid:
+                    self.index[k].append(cid)
+            used.add(cid)
+            out[i] = cid
+        return [out[i] for i in range(len(out))]
+
+    def _absorb(self, cid: int, p: Profile) -> None:
+        c = self.clusters[cid].profile
+        names = set(c.aliases) | set(p.aliases) | {p.name, c.name}
+        if (len(p.name.split()), len(p.name)) > (len(c.name.split()), len(c.name)):
+            c.name = p.name
+        c.aliases = sorted(n for n in names if n)
+        c.context = merge_context(c.context, p.context)
+
+
+def merge_context(a: Context, b: Context) -> Context:
+    """Union of list fields; the first value of scalar fields (age with its year) is kept."""
+    out = dict(a)
+    for k, v in b.items():
+        if isinstance(v, list):
+            out[k] = sorted(set(out.get(k, [])) | {str(x) for x in v})
+        elif k not in out:
+            out[k] = v
+    if "age" in b and "age" not in a and "age_year" in b:
+        out["age_year"] = b["age_year"]
+    return out
