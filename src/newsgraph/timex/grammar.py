@@ -88,6 +88,7 @@ class Hit:
     point: Point | None = None  # the calendar point, for the reference-time model
     explicit_year: bool = False
     anchor: str | None = None
+    moves_ref: bool = True  # False for anaphoric shifts ("a year earlier"): the story stays put
 
 
 Handler = Callable[[re.Match[str], "Resolver"], "Hit | list[Hit] | None"]
@@ -142,8 +143,15 @@ class Resolver:
             return a.year, anchor.source
         if anchor.source == "narrative" or tense == PAST:
             past = [c for c in cands if c[1] <= a]
+            fut = [c for c in cands if c[1] > a]
             if past:
-                return max(past, key=lambda c: c[1])[0], anchor.source
+                best = max(past, key=lambda c: c[1])
+                soon = min(fut, key=lambda c: c[1]) if fut else None
+                # a deadline a few weeks ahead beats a date nearly a year back, tense or not
+                if anchor.source == "publication" and soon is not None and \
+                        (soon[1] - a).days <= 45 and (a - best[2]).days > 240:
+                    return soon[0], anchor.source
+                return best[0], anchor.source
         if tense == FUTURE:
             fut = [c for c in cands if c[2] >= a]
             if fut:
@@ -561,7 +569,7 @@ def h_ago(m: re.Match[str], r: Resolver) -> Hit | None:
             p = shift(last, "year", step)
         else:
             p = at_gran(shift(base, su, step).date or r.dct, gran)  # type: ignore[arg-type]
-        return Hit("DATE", p.value(), mod, point=p)
+        return Hit("DATE", p.value(), mod, point=p, moves_ref=False)
     base = r.ref.last or r.dct_at("day")
     if base is None or base.year is None:
         return Hit("DATE", "PAST_REF" if k < 0 else "FUTURE_REF", mod)
@@ -572,7 +580,14 @@ def h_ago(m: re.Match[str], r: Resolver) -> Hit | None:
         d = base.date
         assert d is not None
         p = at_gran(shift(day_point(d), su, step).date or d, gran)
-    return Hit("DATE", p.value(), mod, point=p)
+    return Hit("DATE", p.value(), mod, point=p, moves_ref=False)
+
+
+_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|million|billion|thousand|hundred|dozen|percent|cents?|"
+                          r"(?!(?:was|is|has|his|its|this|as|thus|always|perhaps|news|less|"
+                          r"us|yes|its)\b)[a-z]+s)\s*$")
+_OVER_AS_MOD = re.compile(r"(?:\b(?:for|in|of|than|after|took|take|takes|lasted|lasting|last|"
+                          r"lasts|spent|spend|within|to|and|or|be|been|was|were|is|are)|[,(])\s*$")
 
 
 def h_duration(m: re.Match[str], r: Resolver) -> Hit | None:
@@ -585,17 +600,30 @@ def h_duration(m: re.Match[str], r: Resolver) -> Hit | None:
     if m["half"] and n is not None:
         n = n + 0.5
     mod = _mod_of(m["mod"])
-    start = m.start()
-    if m["mod"] and m["det"]:
-        mod, start = None, m.start("det")  # "over the past two years": "over" is a preposition
-    if m["mod"] and mod is None:
-        start = m.start("det") if m["det"] else m.start("num")
-    if m["orso"] or (m["num"] and _count(m["num"]) == 2 and re.sub(r"\s+", " ", m["num"].lower())
-                     in lx.COUPLE):
-        mod = "APPROX"
-    if m["hyph"] and r.after(m, 5).startswith(("-old", " old")):
-        return None  # ages are not durations
     adj = (m["adj"] or "").lower()
+    hyphen = "-" in (m["hyph"] or "")
+    start = m.start()
+    mod_word = re.sub(r"\s+", " ", (m["mod"] or "").lower())
+    if m["mod"] and (m["det"] or mod is None or (
+            mod_word == "over" and not _OVER_AS_MOD.search(r.before(m, 12)))):
+        # "over the past two years", "rose over three years": "over" is a preposition
+        mod, start = None, m.start("det") if m["det"] else (
+            m.start("adj") if m["adj"] else m.start("num"))
+    det = (m["det"] or "").lower()
+    if det and (not adj or hyphen) and det not in ("a", "an") and start == m.start("det"):
+        start = m.start("adj") if m["adj"] and not hyphen else m.start("num")
+    if det in ("a", "an") and start == m.start("det"):
+        start = m.start("adj") if m["adj"] else m.start("num")
+    if m["orso"] or (m["num"] and re.sub(r"\s+", " ", m["num"].lower()) in lx.COUPLE):
+        mod = "APPROX"
+    if hyphen and r.after(m, 5).startswith(("-old", " old")):
+        return None  # ages are not durations
+    if r.after(m, 1) == "-":
+        return None  # "a year-earlier loss"
+    num = (m["num"] or "").lower()
+    if num in ("a", "an") and not m["mod"] and not m["det"] and not m["adj"] and \
+            _RATE_BEFORE.search(r.before(m, 16)):
+        return None  # a rate: "$5 a year", "24 hours a day"
     value = _duration_value(n, unit)
     if unit == "quarter" and n is not None and float(n).is_integer():
         value = f"P{_fmt_num(n)}Q"
@@ -726,12 +754,7 @@ def h_quarter(m: re.Match[str], r: Resolver) -> Hit | None:
             rel = (m["qrel"] or re.search(r"(this|last|next)\s+year's", quals).group(1)).lower()  # type: ignore[union-attr]
             year = r.dct.year + {"last": -1, "next": 1}.get(rel, 0) if r.dct else None
         else:
-            last = r.ref.last
-            if last is not None and last.gran in ("quarter", "half", "year") and \
-                    last.year is not None and r.ref.paragraph(r.ref.last_start) >= \
-                    r.ref.paragraph(m.start()) - 3:
-                year = last.year
-            elif r.dct is not None:
+            if r.dct is not None:
                 year = r.dct.year
                 start_month = 3 * (q - 1) + 1 if not half else 6 * (q - 1) + 1
                 if dt.date(year, start_month, 1) > r.dct and r.tense(m) == PAST:
@@ -739,10 +762,13 @@ def h_quarter(m: re.Match[str], r: Resolver) -> Hit | None:
         if year is not None and re.search(r"year-(?:earlier|ago)|prior-year|previous-year", quals):
             year -= 1
     p = Point("half" if half else "quarter", year, part=q)
+    start = None
+    if "-" in m.string[m.end("ord"):m.start("qh")] and not re.search(r"\d", quals):
+        start = m.start("ord")  # "the third-quarter loss": the article belongs to "loss"
     plural = m["qh"].lower().endswith("s") and not half
     if plural:
         return Hit("SET", f"XXXX-Q{q}")
-    return Hit("DATE", p.value(), None, point=p, explicit_year=explicit)
+    return Hit("DATE", p.value(), None, start=start, point=p, explicit_year=explicit)
 
 
 def h_period(m: re.Match[str], r: Resolver) -> Hit | None:
@@ -770,7 +796,7 @@ def h_period(m: re.Match[str], r: Resolver) -> Hit | None:
             p = Point("quarter", p.year, part=q.part)
         elif p.date:
             p = at_gran(p.date, "quarter")
-    return Hit("DATE", p.value(), point=p)
+    return Hit("DATE", p.value(), point=p, moves_ref=not shift_year)
 
 
 def h_season(m: re.Match[str], r: Resolver) -> Hit | None:
@@ -842,21 +868,17 @@ def h_set(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit("SET", _duration_value(k, unit))
 
 
-_REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
-         "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+_REFS = {"now": "PRESENT_REF",          "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
          "the present": "PRESENT_REF", "presently": "PRESENT_REF", "current": "PRESENT_REF",
-         "at the moment": "PRESENT_REF", "this time": "PRESENT_REF",
-         "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF",
-         "previously": "PAST_REF", "formerly": "PAST_REF", "the past": "PAST_REF",
+         "at the moment": "PRESENT_REF",          "recently": "PAST_REF", "lately": "PAST_REF",
+         "the past": "PAST_REF",
          "more recently": "PAST_REF", "most recently": "PAST_REF", "until recently": "PAST_REF",
-         "earlier": "PAST_REF", "in the past": "PAST_REF", "once": "PAST_REF",
-         "soon": "FUTURE_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
-         "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+                  "the future": "FUTURE_REF",          "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
          "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
          "the longer term": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
-         "shortly": "FUTURE_REF", "a later date": "FUTURE_REF", "someday": "FUTURE_REF",
+         "a later date": "FUTURE_REF", "someday": "FUTURE_REF",
          "as soon as possible": "FUTURE_REF", "the coming days": "FUTURE_REF",
-         "the distant future": "FUTURE_REF", "later": "FUTURE_REF"}
+         "the distant future": "FUTURE_REF", }
 
 
 def h_ref(m: re.Match[str], r: Resolver) -> Hit | None:
@@ -1030,13 +1052,13 @@ RULES: tuple[Rule, ...] = (
           _ci(rf"{B}(?:(?P<pm>early|late|later|earlier)\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?"
               rf"(?P<rd>{_alt(list(_REL_DAYS))})(?:\s+(?P<dp>{_DAYPART}))?(?!\w)"), h_relday),
     _rule("weekday",
-          rf"{B}(?:(?P<pm>(?i:early|late|earlier|later))\s+)?"
+          rf"{B}(?:(?P<pm>(?i:early|late))\s+)?"
           rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming|the\s+previous|the\s+following|the\s+next|previous|following))\s+)?"
           rf"(?P<wd>{WEEKDAY})(?:\s+(?P<dp>{_ci(_DAYPART)}))?", h_weekday),
     _rule("weekday_set", rf"{B}(?P<wdp>(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?!\w)",
           h_weekday_set),
     _rule("daypart",
-          _ci(rf"{B}(?:(?P<pm>early|late|later|earlier)\s+)?(?P<rel>this|that|last|yesterday|tomorrow|the\s+same|the\s+next|the\s+following|the)\s+(?P<dp>{_DAYPART})(?!\w)"),
+          _ci(rf"{B}(?:(?P<pm>early|late|later|earlier)\s+)?(?P<rel>this|that|last|yesterday|tomorrow|the\s+same|the\s+next|the\s+following)\s+(?P<dp>{_DAYPART})(?!\w)"),
           h_daypart),
     _rule("overnight", _ci(rf"{B}(?P<dp>overnight)(?!\w)"),
           lambda m, r: Hit("TIME", (r.dct_at("day").value() if r.dct else "XXXX-XX-XX") + "TNI")),
@@ -1063,7 +1085,7 @@ RULES: tuple[Rule, ...] = (
           rf"(?P<unit>{_ci(UNIT)})(?P<half>\s+(?i:and a half))?(?P<orso>\s+(?i:or so))?",
           h_duration),
     _rule("vague_plural",
-          _ci(rf"{B}(?P<pre>(?:the\s+)?(?:(?:past|last|next|coming|following|previous|recent|upcoming|ensuing|intervening|early|final)\s+)(?:few\s+|several\s+|many\s+)?|the\s+|several\s+|many\s+|a\s+few\s+|few\s+)?"
+          _ci(rf"{B}(?P<pre>(?:the\s+)?(?:(?:past|last|next|coming|following|previous|recent|upcoming|ensuing|intervening|early|final)\s+)(?:few\s+|several\s+|many\s+)?|several\s+|many\s+|a\s+few\s+|few\s+)?"
               rf"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)(?!\w)"),
           h_vague_plural),
     _rule("relunit",
@@ -1072,7 +1094,7 @@ RULES: tuple[Rule, ...] = (
           h_relunit),
     _rule("year_end", _ci(rf"{B}(?:the\s+)?year[\s-]end(?!\w)"), h_year_end),
     _rule("quarter",
-          rf"{B}(?P<quals>(?:(?:(?i:the|its|this\s+year.s|last\s+year.s|next\s+year.s|a|that|year-earlier|year-ago|comparable|same|fiscal|fiscal-|latest|current|prior-year|previous-year|flat|disappointing|strong|weak|record)|{YEAR4})[\s-]*)*)"
+          rf"{B}(?P<quals>(?:(?:(?i:the|this\s+year.s|last\s+year.s|next\s+year.s|year-earlier|year-ago|comparable|same|fiscal|fiscal-|latest|current|prior-year|previous-year|flat|disappointing|strong|weak|record)|{YEAR4})[\s-]*)*)"
           rf"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last))[\s-]+(?:(?i:fiscal)\s+)?"
           rf"(?P<qh>(?i:quarters|quarter|half))(?!\w|-)"
           rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?:(?P<qyear>{YEAR4})|(?P<qrel>(?i:this|last|next))\s+(?i:year)))?",

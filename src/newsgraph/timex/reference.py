@@ -82,20 +82,29 @@ class ReferenceTime:
             self.moves.append((start, point.value()))
 
 
+_PAST_MODAL_HAVE = frozenset({"have", "'ve"})
+
+
 def tense_of(verb: Token) -> str | None:
-    """PAST, PRESENT or FUTURE for a verb, from its tag and auxiliaries."""
+    """PAST, PRESENT, FUTURE or None for a verb, from its tag and auxiliaries.
+
+    Modals other than will/shall ("must be returned by", "would appeal") look ahead like the
+    future unless they carry a perfect ("could have left"); infinitives and gerunds have no tense
+    of their own (None).
+    """
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lows = [a.lower_ for a in auxes]
     for a in auxes:
         low = a.lower_
         if low in _FUTURE_AUX or (a.tag_ == "MD" and low in ("will", "shall")):
             return FUTURE
         if low == "going" and any(c.lower_ == "to" for c in verb.children):
             return FUTURE
+    if any(a.tag_ == "MD" for a in auxes):
+        return PAST if any(w in _PAST_MODAL_HAVE for w in lows) and verb.tag_ == "VBN" else FUTURE
     for a in auxes:
         if a.tag_ == "VBD":
             return PAST
-        if a.tag_ == "MD":
-            return None
     if any(a.tag_ in ("VBZ", "VBP") and a.lower_ in ("has", "have", "'ve", "'s")
            for a in auxes) and verb.tag_ == "VBN":
         return PAST  # present perfect reports the past
@@ -108,6 +117,8 @@ def tense_of(verb: Token) -> str | None:
     for a in auxes:
         if a.tag_ in ("VBZ", "VBP"):
             return PRESENT
+    if verb.tag_ == "VB" and any(c.lower_ == "to" and c.tag_ == "TO" for c in verb.children):
+        return FUTURE if verb.dep_ in ("xcomp", "advcl", "acl", "relcl") else None
     return None
 
 
@@ -131,9 +142,7 @@ def tense_at(sdoc: Doc | None, start: int, end: int) -> str | None:
     if span is None or len(span) == 0:
         return None
     verb = governing_verb(span.root)
-    tense = tense_of(verb) if verb is not None else None
-    if tense is None:
-        sent_root = span.root.sent.root
-        if sent_root is not verb and sent_root.pos_ in ("VERB", "AUX"):
-            tense = tense_of(sent_root)
-    return tense
+    if verb is not None:
+        return tense_of(verb)
+    sent_root = span.root.sent.root
+    return tense_of(sent_root) if sent_root.pos_ in ("VERB", "AUX") else None

@@ -20,17 +20,18 @@ log = logging.getLogger(__name__)
 _TRAIL = re.compile(r"[\s,;:.]+$")
 _LEAD = re.compile(r"^[\s,;:]+")
 # words an expression never starts with (TimeML leaves prepositions outside)
-_PREP = re.compile(r"^(?i:on|in|at|since|for|during|by|until|till|from|to|of|before|after)\s+")
+_PREP = re.compile(r"^(?i:on|in|at(?!\s+(?:least|most|about|around))|since|for|during|by|until|till|"
+                   r"from|to|of|before|after)\s+")
 
 
-def _candidates(text: str) -> dict[int, list[tuple[int, int, re.Match[str]]]]:
-    """All rule matches, grouped by start offset: (end, rule priority, match)."""
-    by_start: dict[int, list[tuple[int, int, re.Match[str]]]] = {}
+def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
+    """All rule matches as (start, end, rule priority, match)."""
+    out = []
     for prio, rule in enumerate(RULES):
         for m in rule.pattern.finditer(text):
             if m.end() > m.start():
-                by_start.setdefault(m.start(), []).append((m.end(), prio, m))
-    return by_start
+                out.append((m.start(), m.end(), prio, m))
+    return out
 
 
 def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list[Timex],
@@ -39,28 +40,29 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
     ref = ReferenceTime(parse_date(published), text)
     tense: Callable[[int, int], str | None] = lambda s, e: tense_at(sdoc, s, e)  # noqa: E731
     resolver = Resolver(text, ref, tense)
-    by_start = _candidates(text)
-    out: list[Timex] = []
-    pos = 0
-    for start in sorted(by_start):
-        if start < pos:
+    cands = sorted(_candidates(text), key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken = bytearray(len(text))
+    kept: list[tuple[int, int, re.Match[str]]] = []
+    # longest first; on equal length the earlier rule wins; a handler refusing a match (a
+    # year that is a count, "May" the verb) frees the place for shorter readings
+    for start, end, prio, m in cands:
+        if any(taken[start:end]) or not RULES[prio].handler(m, resolver):
             continue
-        # longest first; on equal length the earlier rule wins
-        for end, prio, m in sorted(by_start[start], key=lambda c: (-c[0], c[1])):
-            rule = RULES[prio]
-            result = rule.handler(m, resolver)
-            if not result:
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append((start, prio, m))
+    out: list[Timex] = []
+    # normalize in reading order so the reference time follows the story
+    for _, prio, m in sorted(kept, key=lambda k: k[0]):
+        result = RULES[prio].handler(m, resolver)
+        if not result:
+            continue
+        for hit in result if isinstance(result, list) else [result]:
+            tx = _emit(text, m, hit)
+            if tx is None:
                 continue
-            hits = result if isinstance(result, list) else [result]
-            for hit in hits:
-                tx = _emit(text, m, hit)
-                if tx is None:
-                    continue
-                out.append(tx)
-                if hit.point is not None:
-                    ref.saw(tx.start, hit.point, explicit_year=hit.explicit_year)
-            pos = end
-            break
+            out.append(tx)
+            if hit.point is not None and hit.moves_ref:
+                ref.saw(tx.start, hit.point, explicit_year=hit.explicit_year)
     out.sort(key=lambda t: (t.start, t.end))
     return out, ref
 
