@@ -47,7 +47,7 @@ VERB_TYPES: dict[str, tuple[str, ...]] = {
     "resign": ("resign", "quit", "step down", "retire", "abdicate"),
     "dismiss": ("dismiss", "fire", "sack", "oust", "depose", "remove", "impeach", "suspend"),
     "protest": ("protest", "demonstrate", "rally", "march", "riot", "strike"),
-    "rescue": ("rescue", "save", "recover", "find", "locate"),
+    "rescue": ("rescue",),
     "transaction": ("buy", "sell", "purchase", "acquire", "order", "pay", "lease", "fund",
                     "invest", "finance", "donate", "award", "win", "bid", "spend", "earn",
                     "cost", "borrow", "lend", "trade", "supply", "deliver", "sponsor"),

@@ -97,9 +97,11 @@ def find_relations(doc: Document, sdoc: Doc, resolver: Resolver,
                         add(ent.id, KIN_PREDICATES[p.head], other.id, ev_start, ev_end)
                     continue
                 title = p.title
-                if title:
+                office = p.head in _OFFICES
+                if title and (office or not p.countries):
                     add(ent.id, "title", title, ev_start, ev_end)
-                elif p.countries:
+                if p.countries and not office:
+                    # "a Russian-Israeli man", "a Danish aid worker": nationality, not office
                     for country in p.countries:
                         add(ent.id, "citizen_of", country, ev_start, ev_end)
                 if p.age is not None:
@@ -109,6 +111,12 @@ def find_relations(doc: Document, sdoc: Doc, resolver: Resolver,
                 if org is not None:
                     add(ent.id, "member_of", org.id, ev_start,
                         max(ev_end, _token_end(sdoc, sdoc[p.end - 1].right_edge.i)))
+            if m.kind == "name" and not phrases:
+                found = _nationality_after(sdoc, span.end)
+                if found is not None:
+                    countries, end = found
+                    for country in countries:
+                        add(ent.id, "citizen_of", country, m.start, end)
             if m.kind == "name":
                 age = _attrs.age_after(doc.text, m.end)
                 if age is not None:
@@ -116,6 +124,43 @@ def find_relations(doc: Document, sdoc: Doc, resolver: Resolver,
                     add(ent.id, "age", age, m.start, num + len(str(age)),
                         as_of.get(span.root.i) or doc.published)
     return out
+
+
+# offices held for a country: the demonym names the jurisdiction, not (only) a citizenship
+_OFFICES = frozenset("""
+president minister premier chancellor king queen prince princess emperor empress senator
+governor mayor ambassador envoy secretary general admiral commander chief lawmaker legislator
+congressman congresswoman representative deputy official diplomat judge prosecutor mp leader
+head spokesman spokeswoman spokesperson negotiator president-elect chancellor-elect
+""".split())
+
+
+def _nationality_after(sdoc: Doc, name_end: int) -> tuple[list[str], int] | None:
+    """ "NAME, a Danish aid worker": the countries of a demonym in an appositive right after."""
+    i = name_end
+    n = len(sdoc)
+    if i < n and sdoc[i].text == ",":
+        i += 1
+        if i + 1 < n and sdoc[i].like_num and sdoc[i + 1].text == ",":
+            i += 2  # "NAME, 34, a ..."
+    else:
+        return None
+    if i >= n or sdoc[i].lower_ not in ("a", "an", "the", "another"):
+        return None
+    countries: list[str] = []
+    j = i + 1
+    while j < n and j - i <= 5 and sdoc[j].pos_ in ("ADJ", "PROPN", "NOUN", "PUNCT"):
+        if sdoc[j].text in (",", "."):
+            break
+        found = _attrs.demonym_countries(sdoc[j].text) if _attrs is not None else []
+        if found:
+            countries.extend(found)
+        elif countries and sdoc[j].pos_ == "NOUN" and sdoc[j].head.i == sdoc[j].i:
+            break
+        j += 1
+    if not countries:
+        return None
+    return countries, sdoc[j - 1].idx + len(sdoc[j - 1].text)
 
 
 def _token_end(sdoc: Doc, i: int) -> int:

@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 
 POINT_TYPES = ("DATE", "TIME")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_DECADE_RE = re.compile(r"^(\d{2,3})X*$")
+# TIMEX3 mods of a point that still place the event inside the timex's range
+RANGE_MODS = frozenset({None, "START", "MID", "END", "APPROX", "EARLY", "LATE"})
 
 
 def _load_governing_timex() -> Callable[..., Any] | None:
@@ -47,7 +50,13 @@ def date_range(value: str | None) -> tuple[dt.date, dt.date] | None:
         return None
     m = _DATE_RE.match(value)
     if not m:
-        return None
+        d = _DECADE_RE.match(value)
+        if not d:
+            return None
+        # "199" is the 1990s, "20" the 2000s (a century)
+        width = 10 ** (4 - len(d[1]))
+        first = int(d[1]) * width
+        return dt.date(first, 1, 1), dt.date(first + width - 1, 12, 31)
     year = int(m[1])
     try:
         if m[3]:
@@ -105,7 +114,7 @@ def assign_times(doc: Document, sdoc: Doc, frames: list[Frame]) -> dict[int, tup
             if cur.head.i == cur.i:
                 break
             cur = cur.head
-    out: dict[int, tuple[Timex, str | None]] = {i: (tx, None) for i, tx in direct.items()}
+    out: dict[int, tuple[Timex, str | None]] = {i: (tx, tx.mod) for i, tx in direct.items()}
     claimed = list(direct.values())
     governing = _load_governing_timex()
     if governing is not None:
@@ -169,10 +178,10 @@ def _framing(tok: Token, known: dict[int, tuple[Timex, str | None]],
         for g in c.children:
             if g.dep_ != "pobj" or g.i not in trig:
                 continue
-            if g.i in known and known[g.i][1] is None:
+            if g.i in known and known[g.i][1] not in ("BEFORE", "AFTER"):
                 return known[g.i][0]
             for gc in g.children:
-                if gc.dep_ in ("acl", "relcl") and gc.i in known and known[gc.i][1] is None:
+                if gc.dep_ in ("acl", "relcl") and gc.i in known and known[gc.i][1] not in ("BEFORE", "AFTER"):
                     return known[gc.i][0]
     return None
 

@@ -148,28 +148,30 @@ def _offset_claim(doc: Document, sdoc: Doc, tx: Timex, stated: Duration, root: T
     stated_text = _stated_text(tx, stated)
     if word in ("later", "earlier", "ago"):
         return None  # the other end is the narrative's previous time: not checked here
-    # the event the number is measured from: object of after/before/since
-    other: Event | None = None
+    # the event the number is measured from: the clause or phrase after/before/since heads
+    if nxt.dep_ == "mark" and nxt.head.i != nxt.i:
+        clause = nxt.head
+        other = triggers.get(clause.idx)
+        main = _event_above(clause, triggers, 6)
+        scope = list(clause.subtree)
+    else:
+        scope = [t for t in nxt.subtree if t.i != nxt.i]
+        other = next((triggers[t.idx] for t in scope if t.idx in triggers), None)
+        main = _event_above(nxt, triggers, 6)
     other_date: str | None = None
-    for c in nxt.subtree:
-        if c.i == nxt.i:
-            continue
-        if c.idx in triggers:
-            other = triggers[c.idx]
-            break
-    for t in doc.timexes:
-        if t.type == "DATE" and nxt.idx < t.start < nxt.sent.end_char and date_range(t.value):
-            if other is None or (other.time is None):
-                other_date = t.value
-            break
-    if other is not None and other.time and other.time_mod is None:
-        other_date = other_date or other.time
-    main = _event_above(root, triggers, 6)
+    if other is not None and other.time and other.time_mod not in ("BEFORE", "AFTER"):
+        other_date = other.time
+    elif scope:
+        lo, hi = scope[0].idx, scope[-1].idx + len(scope[-1].text)
+        other_date = next((t.value for t in doc.timexes if t.type == "DATE"
+                           and lo <= t.start < hi and date_range(t.value)), None)
     if word == "since":
-        main_date = main.time if main is not None and main.time and main.time_mod is None \
+        main_date = main.time if main is not None and main.time and main.time_mod not in ("BEFORE", "AFTER") \
             else doc.published
     else:
-        main_date = main.time if main is not None and main.time_mod is None else None
+        main_date = main.time if main is not None and main.time_mod not in ("BEFORE", "AFTER") else None
+    if main is not None and other is main:
+        return None
     if not other_date or not main_date:
         return Claim((tx.start, nxt.idx + len(nxt.text)), "offset", f"{stated_text} {word}",
                      None, "unverifiable", "one of the two dates is not given in the article")
@@ -194,6 +196,8 @@ def _age_claims(doc: Document, sdoc: Doc) -> list[Claim]:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if subj is None and tok.dep_ in ("acl", "relcl", "appos"):
+            subj = tok.head
+        if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
             subj = tok.head
         if subj is None:
             continue

@@ -127,13 +127,18 @@ def _token_times(sdoc, times: dict[int, tuple[Timex, str | None]], doc: Document
     for tok in sdoc:
         cur = tok
         for _ in range(10):
-            if cur.i in times and times[cur.i][1] is None:
+            if cur.i in times and times[cur.i][1] not in ("BEFORE", "AFTER"):
                 out[tok.i] = times[cur.i][0].value
                 break
             if cur.head.i == cur.i:
                 break
             cur = cur.head
     return out
+
+
+def _exact(ev: Event) -> bool:
+    """The event happened within its time's range (not merely before or after it)."""
+    return ev.time_mod not in ("BEFORE", "AFTER")
 
 
 def _who(ev: Event, role: str) -> list[str]:
@@ -148,7 +153,7 @@ def _captivities(evs: list[Event], doc: Document) -> list[Captivity]:
     """Join each released person's holding to the release: begin, end and holder."""
     people = _person_ids(doc)
     real = [e for e in evs if not e.negated and not e.hypothetical]
-    onsets = sorted((e for e in real if e.type in ONSET and e.time and e.time_mod is None),
+    onsets = sorted((e for e in real if e.type in ONSET and e.time and _exact(e)),
                     key=lambda e: date_range(e.time)[0])  # type: ignore[index]
     out: list[Captivity] = []
     releases = [e for e in real if e.type == "release"]
@@ -158,14 +163,18 @@ def _captivities(evs: list[Event], doc: Document) -> list[Captivity]:
         if not holds:
             continue
         mine = [e for e in releases if captive in _who(e, "patient")]
-        dated = sorted((e for e in mine if e.time and e.time_mod is None),
+        dated = sorted((e for e in mine if e.time and _exact(e)),
                        key=lambda e: doc.text[e.trigger[0]:e.trigger[1]].lower()
                        not in ("released", "freed", "released", "free", "freeing"))
         rel = dated[0] if dated else mine[0]
         holder = next((a for e in mine for a in _who(e, "agent")), None) or next(
             (a for h in holds for a in _who(h, "agent")), None)
-        begin = next((h.time for h in holds if h.time and h.type == "kidnap"), None)
-        end = rel.time if rel.time_mod is None else None
+        # the holding began with the earliest dated abduction, detention or arrest of them
+        starts = sorted((h.time for h in holds if h.time and _exact(h)
+                         and h.type in ("kidnap", "detain", "arrest")),
+                        key=lambda v: date_range(v)[0])  # type: ignore[index]
+        begin = starts[0] if starts else None
+        end = rel.time if _exact(rel) else None
         if True:
             if begin is None and end is not None:
                 # "held since the attack": the holding began with the article's first dated
@@ -191,7 +200,7 @@ def _statuses(evs: list[Event], caps: list[Captivity], doc: Document) -> list[St
         for who in _who(e, "patient"):
             if who not in people:
                 continue
-            since = e.time if e.time_mod is None else None
+            since = e.time if _exact(e) else None
             key = (who, status)
             if key not in found or (found[key].since is None and since):
                 found[key] = Status(who, status, since, doc.published, e.trigger)
