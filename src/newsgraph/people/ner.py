@@ -28,7 +28,8 @@ _SCORE = re.compile(r"^\d[\d.,:/-]*$")
 _AGE = re.compile(r"^\d{1,3}$")
 # countries as written in result lists: "( Argentina )", "( U.S. )"
 COUNTRIES_OR_CODES = COUNTRIES | frozenset({"U.S.", "USA", "UK", "Britain", "England", "Scotland",
-                                            "Wales", "Russia", "Czech Republic", "Kazakstan"})
+                                            "Wales", "Russia", "Czech Republic", "Kazakstan", "Sri Lanka",
+                                            "SRI LANKA", "Northern Ireland", "New Zealand"})
 _NATIONALITY_NOUNS = frozenset("""briton britons brit scot scots swede finn dane pole turk arab kurd
 tajik uzbek kazakh serb croat czech slovak greek jew muslim christian catholic protestant sunni
 shi'ite shiite wallaby springbok""".split())
@@ -202,6 +203,7 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
         if s.label != "PERSON?":
             votes[_key(sdoc, s.start, s.end)][s.label] += 1
 
+    place_cues, org_cues = _cue_counts(sdoc, raw)
     fixed: list[NerSpan] = []
     for s in raw:
         text = _key(sdoc, s.start, s.end)
@@ -217,11 +219,21 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
             top, n = votes[text].most_common(1)[0]
             if n > votes[text][label]:
                 label = top
-        if label == "PERSON" and single and s.source != "hint":
-            if text.endswith("shire") or sdoc[s.start].text in COUNTRIES:
+        surface = sdoc[s.start:s.end].text
+        if label == "PERSON" and s.source != "hint":
+            if surface in COUNTRIES_OR_CODES or single and text.endswith("shire"):
                 label = "GPE"
-            elif text in DEMONYMS or text in _NATIONALITY_NOUNS:
+            elif single and (text in DEMONYMS or text in _NATIONALITY_NOUNS):
                 label = "NORP"
+            elif single and text not in person_last:
+                label = _not_person_cue(sdoc, text, place_cues, org_cues) or label
+            if label == "PERSON" and s.source == "caps" and text not in person_full \
+                    and text not in person_last:
+                # a headline re-tag the body does not confirm: keep only a known surname in it
+                inner = [k for k in range(s.start, s.end) if sdoc[k].lower_ in person_last]
+                if not inner:
+                    continue
+                s = NerSpan(inner[0], inner[0] + 1, "PERSON", "caps")
         if label:
             fixed.append(NerSpan(s.start, s.end, label, s.source))
     fixed.sort(key=lambda s: (s.start, -s.end))
@@ -229,6 +241,39 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
     fixed = _propagate(sdoc, fixed, person_last)
     fixed = _extend_left(sdoc, fixed)
     return _merge_adjacent_persons(sdoc, fixed)
+
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "from", "outside", "across", "into", "towards"})
+_ORG_AFTER = frozenset({"ceo", "chairman", "spokesman", "spokeswoman", "owner", "coach",
+                        "manager", "president", "chief", "shares", "stock", "keeper", "striker",
+                        "official", "officials", "executive", "board", "said in a statement"})
+
+
+def _cue_counts(sdoc: Doc, spans: list[NerSpan]) -> tuple[Counter[str], Counter[str]]:
+    """How often each single-word name sits after a place preposition or before an ORG cue."""
+    place: Counter[str] = Counter()
+    org: Counter[str] = Counter()
+    n = len(sdoc)
+    for s in spans:
+        if s.end - s.start != 1:
+            continue
+        key = sdoc[s.start].lower_
+        prev = sdoc[s.start - 1].lower_ if s.start > 0 else ""
+        nxt = sdoc[s.end] if s.end < n else None
+        if prev in _PLACE_PREPS:
+            place[key] += 1
+        if nxt is not None and (nxt.lower_ in _ORG_AFTER or nxt.like_num and not
+                                (s.end + 1 < n and sdoc[s.end + 1].text in (",", ")"))):
+            org[key] += 1
+    return place, org
+
+
+def _not_person_cue(sdoc: Doc, text: str, place: Counter[str], org: Counter[str]) -> str | None:
+    if org[text]:
+        return "ORG"
+    if place[text]:
+        return "GPE"
+    return None
 
 
 def _key(sdoc: Doc, start: int, end: int) -> str:
