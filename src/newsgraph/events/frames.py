@@ -290,6 +290,22 @@ def _clean_args(args: list[tuple[str, int]], doc: Doc, trigger: int) -> list[tup
     return out
 
 
+_FOOTAGE = frozenset({"video", "footage", "recording", "clip", "image", "photo", "photograph",
+                      "picture", "broadcast"})
+
+
+def _sign_of_life(verb: Token) -> bool:
+    """ "seen alive", "appeared in a video": a sign that a missing or held person lives."""
+    for c in verb.children:
+        if c.lower_ == "alive":
+            return True
+        if c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in _FOOTAGE for g in c.children):
+            return any(s.dep_ in ("nsubj", "nsubjpass") and s.ent_type_ in ("PERSON", "")
+                       and s.pos_ in ("PROPN", "PRON") for s in verb.children)
+    return False
+
+
 def find_frames(doc: Doc) -> list[Frame]:
     """Every event mention in a parsed spaCy Doc, in text order."""
     frames: list[Frame] = []
@@ -297,7 +313,7 @@ def find_frames(doc: Doc) -> list[Frame]:
         if _is_event_verb(tok):
             lemma = tok.lemma_.lower()
             etype = "state" if lemma == _COPULA else lx.verb_type(lemma)
-            if lemma in ("see", "show", "appear") and any(c.lower_ == "alive" for c in tok.children):
+            if lemma in ("see", "show", "appear") and _sign_of_life(tok):
                 # hostage news: a sign of life is an event of its own
                 etype = "proof_of_life"
             args = _verb_args(tok)

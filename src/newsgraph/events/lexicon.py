@@ -73,7 +73,7 @@ NOUN_TYPES: dict[str, tuple[str, ...]] = {
     "kidnap": ("kidnapping", "abduction", "capture", "seizure", "hijacking"),
     "hold": ("captivity", "detention", "imprisonment", "custody", "internment", "siege",
              "blockade", "occupation"),
-    "arrest": ("arrest", "raid", "crackdown", "roundup"),
+    "arrest": ("arrest", "crackdown", "roundup"),
     "charge": ("charge", "indictment", "accusation", "prosecution", "lawsuit", "suit", "trial",
                "case", "investigation", "inquiry", "probe", "allegation", "complaint",
                "litigation", "ruling", "verdict", "appeal", "injunction"),

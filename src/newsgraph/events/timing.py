@@ -149,6 +149,15 @@ def assign_times(doc: Document, sdoc: Doc, frames: list[Frame]) -> dict[int, tup
         found_tx = _framing(sdoc[f.trigger], out, trig)
         if found_tx is not None:
             out[f.trigger] = (found_tx, None)
+    # "During the meeting on Tuesday, X thanked ...": the meeting happened then too
+    for f in frames:
+        if f.trigger not in out or out[f.trigger][1] in ("BEFORE", "AFTER"):
+            continue
+        for c in sdoc[f.trigger].children:
+            if c.dep_ == "prep" and c.lower_ == "during":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.i in trig and g.i not in out:
+                        out[g.i] = (out[f.trigger][0], None)
     # 5. what was said at a dated meeting happened then
     meetings = [(sdoc[f.trigger].sent.start, out[f.trigger][0]) for f in frames
                 if f.type in ("meet", "visit") and f.trigger in out and not f.hypothetical]
