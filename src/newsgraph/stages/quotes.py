@@ -29,7 +29,7 @@ from ..config import Config
 from ..document import Document
 from ..pipeline import stage
 from ..quotes.lexicon import (CUE_LEMMAS, DIRECT_CUES, EVIDENCE_VERBS, OBJECT_CUES, PREP_CUES,
-                               TITLES, TO_COMPLEMENT_CUES)
+                               SPEECH_VERBS, TITLES, TO_COMPLEMENT_CUES)
 from ..quotes.marks import Region, find_regions
 from ..records import Quote, Span
 
@@ -52,6 +52,8 @@ encourage invite challenge thank congratulate press plead caution promise counse
 _DASHES = frozenset(("-", "\u2014", "\u2013", "\u2015", "--"))
 _SENT_END = frozenset((".", "!", "?"))
 _MIN_UNATTRIBUTED_WORDS = 6
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_PRONOUNS = frozenset(("he", "she", "him", "her", "they", "them", "i", "we", "it"))
 # "... ― Jane Q. Doe" or "... - Commissioner Smith, of Springfield" to the end of the line
 _SIGNATURE = re.compile(r"[ \t\u00a0]*(?:--|[-\u2014\u2013\u2015])[ \t\u00a0]*"
                         r"(?P<name>[A-Z][^\n,;:(\u201c\"]{1,60}?)[ \t\u00a0]*(?:[,;(][^\n]*)?\.?[ \t\u00a0]*$",
@@ -398,6 +400,13 @@ class _Extractor:
                             g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
                         content = self._subtree_span(c, exclude=t)
                         break
+            if content is None and lemma in SPEECH_VERBS:
+                # a gerund complement is what was told: "recounted being held for nine days"
+                for c in t.children:
+                    if c.dep_ in ("xcomp", "ccomp") and c.i > t.i and (c.tag_ == "VBG" or any(
+                            g.tag_ == "VBG" and g.dep_ in ("aux", "auxpass") for g in c.children)):
+                        content = self._subtree_span(c, exclude=t)
+                        break
             if content is None and t.dep_ == "parataxis" and t.head.i < t.i:
                 content = self._head_minus(t)
             if content is None and lemma in OBJECT_CUES and self._subject(t) is not None:
@@ -515,7 +524,67 @@ class _Extractor:
                               None, voc)
             quotes.append(q)
         quotes.sort(key=lambda q: (q.start, q.end))
-        return quotes
+        return self._interlocutors(quotes)
+
+    # -- two-person conversations --------------------------------------------------------------
+
+    def _interlocutors(self, quotes: list[Quote]) -> list[Quote]:
+        """A quotation spoken to "you" with no addressee of its own, inside an exchange between two
+        people, is addressed to the other one of the pair."""
+        out: list[Quote] = []
+        exchange: tuple[Span, Span, int] | None = None  # speaker, addressee, index in out
+        for q in quotes:
+            if (q.kind == "direct" and q.addressee_span is None and q.speaker_span is not None
+                    and exchange is not None and len(out) - exchange[2] <= 4
+                    and _SECOND_PERSON.search(q.text)):
+                speaker = self._resolve(q.speaker_span, out)
+                s_span, a_span, _ = exchange
+                other = None
+                if self._same(speaker, self._resolve(s_span, out)):
+                    other = a_span
+                elif self._same(speaker, self._resolve(a_span, out)):
+                    other = s_span
+                if other is not None:
+                    q = Quote(q.start, q.end, q.text, q.kind, None, q.speaker_span, q.cue,
+                              q.cue_span, None, other)
+            if q.speaker_span is not None and q.addressee_span is not None and q.kind == "direct":
+                exchange = (q.speaker_span, q.addressee_span, len(out))
+            out.append(q)
+        return out
+
+    def _resolve(self, span: Span, before: list[Quote]) -> Span:
+        """A pronoun speaker stands for the latest named speaker before it."""
+        if self.text[span[0]:span[1]].lower() not in _PRONOUNS:
+            return span
+        for q in reversed(before):
+            sp = q.speaker_span
+            if sp is not None and sp[1] <= span[0] and \
+                    self.text[sp[0]:sp[1]].lower() not in _PRONOUNS:
+                return sp
+        return span
+
+    def _same(self, a: Span, b: Span) -> bool:
+        ta, tb = self.text[a[0]:a[1]], self.text[b[0]:b[1]]
+        if ta.lower() in _PRONOUNS or tb.lower() in _PRONOUNS:
+            return a == b
+        wa, wb = _words(ta), _words(tb)
+        if not wa or not wb:
+            return False
+        if wa[-1] == wb[-1]:
+            return True
+        return self._describes(wa, tb) or self._describes(wb, ta)
+
+    def _describes(self, desc: list[str], name: str) -> bool:
+        """``the Russian president`` names ``Putin`` when the text puts them side by side."""
+        if not desc or desc[0] not in ("the", "a", "an") or len(desc) < 2:
+            return False
+        phrase = " ".join(desc[1:])
+        surname = name.split()[-1] if name.split() else ""
+        if not surname or not surname[0].isupper():
+            return False
+        pattern = re.compile(re.escape(phrase) + r"[\s,]{1,3}(?:[A-Z][\w.\-']*\s+){0,3}"
+                             + re.escape(surname) + r"\b", re.IGNORECASE)
+        return pattern.search(self.text) is not None
 
     def _quote(self, start: int, end: int, kind: str, att: _Attribution | None) -> Quote:
         text = self.text
@@ -527,3 +596,7 @@ class _Extractor:
             return Quote(start, end, text[start:end], kind)
         return Quote(start, end, text[start:end], kind, None, att.speaker, att.cue, att.cue_span,
                      None, att.addressee)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,\u2019'").lower() for w in text.split() if w.strip(".,\u2019'")]
