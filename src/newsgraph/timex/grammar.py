@@ -141,28 +141,11 @@ class Resolver:
             cands.append((y, first, last))
         if not cands:
             return a.year, anchor.source
-        if anchor.source == "narrative" or tense == PAST:
+        if anchor.source == "narrative":
             past = [c for c in cands if c[1] <= a]
-            fut = [c for c in cands if c[1] > a]
             if past:
-                best = max(past, key=lambda c: c[1])
-                soon = min(fut, key=lambda c: c[1]) if fut else None
-                # a deadline a few weeks ahead beats a date nearly a year back, tense or not
-                if anchor.source == "publication" and soon is not None and \
-                        (soon[1] - a).days <= 45 and (a - best[2]).days > 240:
-                    return soon[0], anchor.source
-                return best[0], anchor.source
-        if tense == FUTURE:
-            fut = [c for c in cands if c[2] >= a]
-            if fut:
-                return min(fut, key=lambda c: c[1])[0], anchor.source
-
-        def dist(c: tuple[int, dt.date, dt.date]) -> tuple[int, int]:
-            if c[1] <= a <= c[2]:
-                return 0, 0
-            gap = (a - c[2]).days if c[2] < a else (c[1] - a).days
-            return gap, 0 if c[2] < a else 1  # ties go to the past (news)
-        return min(cands, key=dist)[0], anchor.source
+                return max(past, key=lambda c: c[1])[0], anchor.source
+        return min(cands, key=lambda c: _cost(c[1], c[2], a, tense))[0], anchor.source
 
     def weekday(self, m: re.Match[str], wd: int, rel: str | None) -> Point | None:
         if self.dct is None:
@@ -170,8 +153,7 @@ class Resolver:
         d = self.dct
         back = (d.weekday() - wd) % 7
         fwd = (wd - d.weekday()) % 7
-        rel = (rel or "").lower().replace("the ", "")
-        rel = re.sub(r"\s+", " ", rel)
+        rel = re.sub(r"\s+", " ", (rel or "").lower()).replace("the ", "")
         if rel in ("last", "past", "this past", "previous"):
             return day_point(d - dt.timedelta(days=back or 7))
         if rel in ("next", "coming", "this coming", "following"):
@@ -179,15 +161,27 @@ class Resolver:
         if rel == "this":
             monday = d - dt.timedelta(days=d.weekday())
             return day_point(monday + dt.timedelta(days=wd))
+        if back == 0:
+            return day_point(d)
+        before = d - dt.timedelta(days=back)
+        after = d + dt.timedelta(days=fwd)
         tense = self.tense(m)
-        if tense == FUTURE and fwd:
-            return day_point(d + dt.timedelta(days=fwd))
-        if tense in (PRESENT, None) and fwd and fwd <= 2 and back > 4:
-            # "the vote is Friday" written on a Wednesday
-            if re.search(r"\b(?:will|'ll|to be|is|are|set|scheduled|due|expected|plans?)\b",
-                         self.before(m, 60)):
-                return day_point(d + dt.timedelta(days=fwd))
-        return day_point(d - dt.timedelta(days=back))
+        return day_point(min((before, after), key=lambda x: _cost(x, x, d, tense)))
+
+
+# a reading against the tense costs this many times its distance in days
+_AGAINST_TENSE = 4
+
+
+def _cost(first: dt.date, last: dt.date, anchor: dt.date, tense: str | None) -> tuple[int, int]:
+    """How unlikely a calendar reading is: distance from the anchor, weighted by the tense."""
+    if first <= anchor <= last:
+        return 0, 0
+    if last < anchor:
+        gap = (anchor - last).days
+        return gap * (_AGAINST_TENSE if tense == FUTURE else 1), 0
+    gap = (first - anchor).days
+    return gap * (_AGAINST_TENSE if tense == PAST else 1), 1  # ties go to the past (news)
 
 
 # --------------------------------------------------------------------------- handlers
@@ -296,6 +290,9 @@ def h_month(m: re.Match[str], r: Resolver) -> Hit | None:
     if word in ("may", "march", "mar") and not (m["rel"] or m["pm"] or m["rel2"]):
         if not _MAY_CONTEXT.search(r.before(m, 16)):
             return None
+    if word in ("jan", "jun", "jul", "mar", "apr", "aug", "dec", "nov", "oct", "sep", "sept") and \
+            not m["mon"].endswith(".") and re.match(r"\s+[A-Z]", r.after(m, 3)):
+        return None
     mon = _month_num(m["mon"])
     rel = (m["rel"] or "").lower()
     rel2 = (m["rel2"] or "").lower()
@@ -492,6 +489,12 @@ def h_time(m: re.Match[str], r: Resolver) -> Hit | None:
     if hm is None:
         return None
     base = _day_word_point(m["day"] or m["day0"], m, r)
+    if m["mon"] and m["mday"]:
+        mon, mday = _month_num(m["mon"]), _day_num(m["mday"])
+        y = _year_num(m["year"], r) if m["year"] else r.pick_year(m, mon, mday)[0]
+        if not _valid_day(y, mon, mday):
+            return None
+        base = Point("day", y, mon, mday)
     date = base.value() if base else "XXXX-XX-XX"
     value = f"{date}T{hm[0]:02d}:{hm[1]:02d}" if hm[0] != 24 else f"{date}T24:00"
     return Hit("TIME", value, _mod_of(m["approx"]), point=base)
@@ -610,9 +613,10 @@ def h_duration(m: re.Match[str], r: Resolver) -> Hit | None:
         mod, start = None, m.start("det") if m["det"] else (
             m.start("adj") if m["adj"] else m.start("num"))
     det = (m["det"] or "").lower()
-    if det and (not adj or hyphen) and det not in ("a", "an") and start == m.start("det"):
+    if det and (hyphen or det not in ("the", "these", "those")) and det not in ("a", "an") \
+            and start == m.start("det"):
         start = m.start("adj") if m["adj"] and not hyphen else m.start("num")
-    if det in ("a", "an") and start == m.start("det"):
+    if det in ("a", "an") and start == m.start("det") and not m["noun"]:
         start = m.start("adj") if m["adj"] else m.start("num")
     if m["orso"] or (m["num"] and re.sub(r"\s+", " ", m["num"].lower()) in lx.COUPLE):
         mod = "APPROX"
@@ -650,8 +654,8 @@ def h_vague_plural(m: re.Match[str], r: Resolver) -> Hit | None:
 def _rel_point(rel: str, unit: str, r: Resolver, m: re.Match[str]) -> tuple[Point | None, str]:
     """Point and resolution for "last week", "this quarter", "the same month"..."""
     gran = _UNIT_GRAN.get(unit, unit)
-    rel = re.sub(r"\s+", " ", rel.lower()).replace("the ", "", 1) if rel.startswith("the ") \
-        else re.sub(r"\s+", " ", rel.lower())
+    rel = re.sub(r"\s+", " ", rel.lower())
+    rel = rel[4:] if rel.startswith("the ") else rel
     dctp = r.dct_at(gran)
     last = r.ref.last
     if rel in ("same", "that", "previous", "preceding", "prior", "following", "next following"):
@@ -736,8 +740,10 @@ _ORD_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, 
 
 
 def h_quarter(m: re.Match[str], r: Resolver) -> Hit | None:
-    q = _ORD_Q[m["ord"].lower()]
     half = m["qh"].lower().startswith("half")
+    q = _ORD_Q[m["ord"].lower()]
+    if half and m["ord"].lower() in ("last", "final"):
+        q = 2
     if half and q > 2:
         return None
     quals = (m["quals"] or "").lower()
@@ -763,8 +769,10 @@ def h_quarter(m: re.Match[str], r: Resolver) -> Hit | None:
             year -= 1
     p = Point("half" if half else "quarter", year, part=q)
     start = None
-    if "-" in m.string[m.end("ord"):m.start("qh")] and not re.search(r"\d", quals):
-        start = m.start("ord")  # "the third-quarter loss": the article belongs to "loss"
+    if "-" in m.string[m.end("ord"):m.start("qh")]:
+        # "the third-quarter loss": the article belongs to "loss"
+        lead = re.match(r"(?i:(?:the|this\s+year.s|last\s+year.s|next\s+year.s)\s+)*", m["quals"] or "")
+        start = m.start() + (lead.end() if lead else 0)
     plural = m["qh"].lower().endswith("s") and not half
     if plural:
         return Hit("SET", f"XXXX-Q{q}")
@@ -776,7 +784,7 @@ def h_period(m: re.Match[str], r: Resolver) -> Hit | None:
     quals = re.sub(r"\s+", " ", (m["quals"] or "").lower())
     last = r.ref.last
     shift_year = bool(re.search(r"year-(?:earlier|ago)|year earlier|prior-year|previous-year",
-                                quals))
+                                quals)) or bool(m["ly"])
     ym = re.search(r"(1[5-9]\d\d|20\d\d)", quals)
     if last is not None and last.year is not None and last.gran in ("quarter", "half", "month",
                                                                      "year", "season"):
@@ -982,7 +990,7 @@ def h_fiscal(m: re.Match[str], r: Resolver) -> Hit | None:
 
 # --------------------------------------------------------------------------- rules
 
-_REL = (r"(?:last|next|this|this\s+past|this\s+coming|the\s+past|the\s+coming|the\s+previous|"
+_REL = (r"(?:last|next|this|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|"
         r"the\s+following|the\s+current|the\s+latest|the\s+same|the\s+most\s+recent|"
         r"the\s+prior|the\s+preceding|the\s+upcoming|that|the|current|coming|past|previous|"
         r"following|prior|upcoming|latest)")
@@ -1067,22 +1075,24 @@ RULES: tuple[Rule, ...] = (
           rf"(?:(?P<day0>{WEEKDAY}|(?i:today|yesterday|tomorrow)),?\s+(?:at\s+)?)?"
           rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock))"
           rf"|(?P<nm>(?i:noon|midnight|midday))(?!\w))"
-          rf"{_TZ}?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight)))?",
+          rf"{_TZ}?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight)))?"
+          rf"(?:,?\s+(?:on\s+)?(?P<mon>{MONTH})\s*(?P<mday>{DAY})(?:,?\s+(?P<year>{YEAR4}))?)?",
           h_time),
     _rule("time24", rf"(?<![\w:./])(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?P<ap>)(?P<nm>)"
-          rf"(?P<approx>)(?P<day>)(?P<day0>)(?:{_TZ})?", h_time),
+          rf"(?P<approx>)(?P<day>)(?P<day0>)(?P<mon>)(?P<mday>)(?P<year>)(?:{_TZ})?", h_time),
     _rule("ago",
           rf"{B}(?:(?P<mod>{_ci(MOD)})\s+)?(?P<num>{_ci(NUM)}|(?i:a|an)|{_ci(_VAGUE)})\s+"
           rf"(?:(?i:more|full|long)\s+)?(?P<unit>{_ci(UNIT)})(?P<orso>\s+(?i:or so))?\s+"
           rf"(?P<dir>(?i:ago|earlier|later|from\s+now|hence|back))(?!\w)", h_ago),
     _rule("duration",
           rf"{B}(?:(?P<mod>{_ci(MOD)})\s+)?"
-          rf"(?:(?P<det>(?i:the|these|those|its|his|her|their|our|a|an|this))\s+)?"
+          rf"(?:(?P<det>(?i:the|these|those|its|his|her|their|our|a|an|this))\s+(?!(?i:few|couple)\b))?"
           rf"(?:(?P<adj>(?i:past|last|next|first|coming|previous|following|final|latest|remaining|initial|additional|further|same|entire|whole|full|preceding|ensuing|succeeding|recent|year-earlier|year-ago|comparable|another|other|extra))\s+)?"
           rf"(?P<num>{_ci(NUM)}|(?i:a|an)|{_ci(_VAGUE)})"
           rf"(?:\s*(?:or|to|-|–|and)\s*(?P<num2>{_ci(NUM)}))?"
           rf"(?P<hyph>\s+|-|\s*-\s*)(?:(?i:more|additional|full|straight|consecutive|long|short|further|extra|successive)\s+)?"
-          rf"(?P<unit>{_ci(UNIT)})(?P<half>\s+(?i:and a half))?(?P<orso>\s+(?i:or so))?",
+          rf"(?P<unit>{_ci(UNIT)})(?P<half>\s+(?i:and a half))?(?P<orso>\s+(?i:or so))?"
+          rf"(?P<noun>(?:(?<=-year)|(?<=-week)|(?<=-month)|(?<=-day)|(?<=-hour))\s+(?i:period|span|stretch|term|interval|window)(?!\w))?",
           h_duration),
     _rule("vague_plural",
           _ci(rf"{B}(?P<pre>(?:the\s+)?(?:(?:past|last|next|coming|following|previous|recent|upcoming|ensuing|intervening|early|final)\s+)(?:few\s+|several\s+|many\s+)?|several\s+|many\s+|a\s+few\s+|few\s+)?"
@@ -1101,7 +1111,7 @@ RULES: tuple[Rule, ...] = (
           h_quarter),
     _rule("period",
           _ci(rf"{B}(?P<quals>(?:the|its|that|this)\s+(?:(?:year-earlier|year-ago|year\s+earlier|comparable|same|latest|prior-year|previous-year|corresponding|(?:1[5-9]|20)\d\d)\s+)+)"
-              rf"(?P<unit>quarter|period)(?!\w)|{B}(?P<quals2>year-earlier|year-ago)(?P<unit2>)(?=\s)"),
+              rf"(?P<unit>quarter|period)(?P<ly>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?(?!\w)|{B}(?P<quals2>year-earlier|year-ago)(?P<unit2>)(?=\s)"),
           lambda m, r: h_period(_PeriodShim(m), r)),
     _rule("season",
           rf"{B}(?:{_ci(_PM_REL)})?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the|past|coming))\s+)?"
@@ -1110,7 +1120,7 @@ RULES: tuple[Rule, ...] = (
     _rule("set",
           rf"{B}(?:(?:(?i:every|each|per))\s+(?P<other>(?i:other)\s+)?(?:(?P<num>{_ci(NUM)})\s+)?"
           rf"(?P<what>{WEEKDAY}|{MONTH}|(?i:spring|summer|fall|autumn|winter|morning|afternoon|evening|night|weekend|{UNIT}))"
-          rf"|(?P<adv>daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biweekly|fortnightly|semiannually|biannually|weekdays|weeknights)(?!\w)"
+          rf"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly|fortnightly|semiannually|biannually|weekdays|weeknights)(?!\w)(?!\s+[A-Z])"
           rf"|(?P<freq>(?i:once|twice|thrice|{NUM}\s+times))\s+(?:(?i:a|an|per|each|every))\s+(?P<unit2>{_ci(UNIT)}))",
           h_set),
     _rule("ref",
@@ -1156,4 +1166,6 @@ class _PeriodShim(_MonthShim):
             return self._m["quals"] or self._m["quals2"]
         if key == "unit":
             return self._m["unit"] or "period"
+        if key == "ly":
+            return self._m["ly"]
         return self._m[key]

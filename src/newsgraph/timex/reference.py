@@ -6,8 +6,9 @@ News text has two clocks. The publication date is the speech time: "Wednesday", 
 that truce, not the last one before publication. The model keeps:
 
 - ``dct``: the publication date (None leaves relative values underspecified, ``XXXX-04-16``);
-- ``narrative``: the last explicit, year-bearing date of year-or-finer granularity, valid until
-  the paragraph ends (a new paragraph falls back to the publication date);
+- ``narrative``: the last explicit, year-bearing date of month-or-finer granularity ("November
+  2023", "March 3, 2019"), valid until the paragraph ends (a new paragraph falls back to the
+  publication date); a bare year is too often a comparison ("up from 1987") to move the story;
 - ``last``: the last resolved calendar point of any kind, for anaphora ("a year earlier",
   "the same quarter", "that day") which refer back whatever the paragraph;
 - the tense of the verb that governs each expression (from the dependency parse): past and past
@@ -77,7 +78,8 @@ class ReferenceTime:
     def saw(self, start: int, point: Point, *, explicit_year: bool) -> None:
         """Record a resolved point; explicit dates of year-or-finer granularity move the narrative."""
         self.last, self.last_start = point, start
-        if explicit_year and point.year is not None and point.gran not in ("decade", "century"):
+        # a bare year is as often a comparison ("up from 1987") as a move of the story
+        if explicit_year and point.year is not None and point.gran in ("month", "week", "day"):
             self.narrative, self.narrative_start = point, start
             self.moves.append((start, point.value()))
 
