@@ -62,7 +62,7 @@ def make_doc(text: str, *, published: str | None = "2031-06-10",
     for spec in timexes:
         surface, ttype, value = spec[0], spec[1], spec[2]
         mod = spec[3] if len(spec) > 3 else None
-        for s, e in _occurrences(text, surface)[:1]:
+        for s, e in _occurrences(text, surface):
             out.append(Timex(s, e, text[s:e], ttype, value, mod))
     doc.timexes = sorted(out, key=lambda t: t.start)
     return doc

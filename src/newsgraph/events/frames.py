@@ -191,8 +191,9 @@ def _verb_args(verb: Token) -> list[tuple[str, int]]:
 def _noun_args(noun: Token) -> list[tuple[str, int]]:
     args: list[tuple[str, int]] = []
     lemma = noun.lemma_.lower()
-    patient_poss = lemma in lx.PATIENT_POSSESSOR_NOUNS
-    has_of = False
+    # "his release" is about him; "the rebels' release of the crew" is the rebels' doing
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    patient_poss = lemma in lx.PATIENT_POSSESSOR_NOUNS and not has_of
     for c in noun.children:
         dep = c.dep_
         if dep == "poss":
@@ -205,7 +206,6 @@ def _noun_args(noun: Token) -> list[tuple[str, int]]:
                 if g.dep_ != "pobj":
                     continue
                 if prep == "of":
-                    has_of = True
                     args.append(("Arg1", g.i))
                 elif prep == "by":
                     args.append(("Arg0", g.i))
@@ -215,7 +215,6 @@ def _noun_args(noun: Token) -> list[tuple[str, int]]:
                     args.append(("Arg1", g.i))
                 elif g.ent_type_ in ("GPE", "LOC", "FAC") and prep in _PLACE_PREPS:
                     args.append(("ArgM-LOC", g.i))
-    del has_of
     # "Boeing signed a deal": the subject of a light verb does the noun's event too
     head = noun.head
     if noun.dep_ in _OBJ and head.pos_ == "VERB" and head.lemma_.lower() in _LIGHT_VERBS:

@@ -234,7 +234,8 @@ def _invert(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 VERB_TYPE = _invert(VERB_TYPES)
 NOUN_TYPE = _invert(NOUN_TYPES)
-EVENT_TYPES = tuple(dict.fromkeys([*VERB_TYPES, *NOUN_TYPES, "captivity", "other"]))
+EVENT_TYPES = tuple(dict.fromkeys([*VERB_TYPES, *NOUN_TYPES, "captivity", "proof_of_life", "state",
+                                    "other"]))
 
 
 def verb_type(lemma: str) -> str:

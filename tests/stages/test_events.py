@@ -1,0 +1,190 @@
+"""events stage: triggers, participants, times, relations and statuses on hand-built documents.
+
+Entities and timexes are given by hand (tests/stages/_docs.py) so these tests exercise the events
+logic whatever the people and timex stages do; the spaCy model parses the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.config import Config
+from newsgraph.events import lexicon
+from newsgraph.events.arith import Elapsed
+from newsgraph.events.frames import find_frames
+from newsgraph.events.timing import date_range
+from newsgraph.stages.annotate import ALL_COMPONENTS, model_for
+from newsgraph.stages.events import events
+
+from ._docs import make_doc
+
+pytestmark = pytest.mark.slow
+
+
+def _nlp():  # type: ignore[no-untyped-def]
+    return model_for(Config(), ALL_COMPONENTS)
+
+
+@pytest.mark.parametrize("text, trigger, etype", [
+    ("Rebels kidnapped two engineers near Orlan.", "kidnapped", "kidnap"),
+    ("The attack on the depot lasted an hour.", "attack", "attack"),
+    ("Her release came after long talks.", "release", "release"),
+    ("The minister resigned on Friday.", "resigned", "resign"),
+    ("Voters elected a new mayor in Tessaly.", "elected", "elect"),
+    ("A court sentenced the smuggler to six years.", "sentenced", "sentence"),
+    ("The family moved to Portugal from Chile.", "moved", "migrate"),
+    ("Police arrested the driver at the border.", "arrested", "arrest"),
+    ("The envoy urged the rebels to free the crew.", "urged", "appeal"),
+])
+def test_trigger_types(text: str, trigger: str, etype: str) -> None:
+    sdoc = _nlp()(text)
+    found = {sdoc[f.trigger].text: f.type for f in find_frames(sdoc)}
+    assert found.get(trigger) == etype
+
+
+@pytest.mark.parametrize("text, not_events", [
+    ("The plan was drawn up according to the new rules.", {"according"}),
+    ("The station is near the old nation border.", {"station", "nation"}),
+])
+def test_non_events(text: str, not_events: set[str]) -> None:
+    sdoc = _nlp()(text)
+    assert not not_events & {sdoc[f.trigger].text for f in find_frames(sdoc)}
+
+
+@pytest.mark.parametrize("text, trigger, roles", [
+    ("Rebels kidnapped the engineer.", "kidnapped", {("Arg0", "Rebels"), ("Arg1", "engineer")}),
+    ("The engineer was freed by the rebels.", "freed",
+     {("Arg1", "engineer"), ("Arg0", "rebels")}),
+    ("Prices rose sharply in March.", "rose", {("Arg1", "Prices")}),
+    ("Oskar met with Lena in Warsaw.", "met", {("Arg0", "Oskar"), ("Arg1", "Lena")}),
+    ("The rebels' release of the crew surprised everyone.", "release",
+     {("Arg0", "rebels"), ("Arg1", "crew")}),
+])
+def test_arguments(text: str, trigger: str, roles: set[tuple[str, str]]) -> None:
+    sdoc = _nlp()(text)
+    frame = next(f for f in find_frames(sdoc) if sdoc[f.trigger].text == trigger)
+    got = {(r, sdoc[i].text) for r, i in frame.args if r in ("Arg0", "Arg1")}
+    assert got == roles
+
+
+@pytest.mark.parametrize("text, trigger, negated, hypothetical", [
+    ("The rebels did not release the crew.", "release", True, False),
+    ("The rebels never freed the crew.", "freed", True, False),
+    ("The envoy urged the rebels to free the crew.", "free", False, True),
+    ("The rebels may release the crew soon.", "release", False, True),
+    ("The rebels released the crew.", "released", False, False),
+])
+def test_negation_and_hypothesis(text: str, trigger: str, negated: bool,
+                                 hypothetical: bool) -> None:
+    sdoc = _nlp()(text)
+    frame = next(f for f in find_frames(sdoc) if sdoc[f.trigger].text == trigger)
+    assert (frame.negated, frame.hypothetical) == (negated, hypothetical)
+
+
+CAPTIVE_TEXT = ("Lena Varga was released on March 3, 2031 by the Grey Wolf Brigade. Gunmen had "
+                "abducted her on October 5, 2030. Her brother Tomas Varga was killed during the "
+                "raid on the convoy on October 5, 2030.")
+
+
+def _captive_doc():  # type: ignore[no-untyped-def]
+    return make_doc(
+        CAPTIVE_TEXT, published="2031-03-10",
+        entities=[("PERSON", "Lena Varga", ["Lena Varga", "her@0", "Her@0"]),
+                  ("PERSON", "Tomas Varga", ["Tomas Varga"]),
+                  ("ORG", "Grey Wolf Brigade", ["the Grey Wolf Brigade"])],
+        timexes=[("March 3, 2031", "DATE", "2031-03-03"),
+                 ("October 5, 2030", "DATE", "2030-10-05")])
+
+
+def test_events_with_entities_and_times() -> None:
+    doc = _captive_doc()
+    events(doc, Config())
+    got = {(e.type, doc.text[e.trigger[0]:e.trigger[1]], e.time,
+            frozenset((p.role, p.entity) for p in e.participants)) for e in doc.events}
+    assert ("release", "released", "2031-03-03",
+            frozenset({("patient", "e0"), ("agent", "e2")})) in got
+    assert ("kidnap", "abducted", "2030-10-05", frozenset({("patient", "e0")})) in got
+    assert ("kill", "killed", "2030-10-05", frozenset({("patient", "e1")})) in got
+    for e in doc.events:
+        assert 0 <= e.trigger[0] < e.trigger[1] <= len(doc.text)
+
+
+def test_statuses_and_captivity() -> None:
+    doc = _captive_doc()
+    events(doc, Config())
+    got = {(s.entity, s.status, s.since, s.as_of) for s in doc.statuses}
+    assert got == {("e0", "held", "2030-10-05", "2031-03-10"),
+                   ("e0", "released", "2031-03-03", "2031-03-10"),
+                   ("e1", "dead", "2030-10-05", "2031-03-10")}
+    caps = doc.scratch["captivities"]
+    assert [(c.captive, c.begin, c.end) for c in caps] == [("e0", "2030-10-05", "2031-03-03")]
+
+
+def test_hypothetical_release_gives_no_status() -> None:
+    doc = make_doc("The envoy urged the militia to free Dan Orr.",
+                   entities=[("PERSON", "Dan Orr", ["Dan Orr"])])
+    events(doc, Config())
+    assert any(e.type == "release" and e.hypothetical for e in doc.events)
+    assert doc.statuses == []
+
+
+@pytest.mark.parametrize("text, people, expected", [
+    ("Her father, Abel Nunez, spoke first. Rosa Nunez thanked him.",
+     [("Abel Nunez", ["Abel Nunez"]), ("Rosa Nunez", ["Rosa Nunez", "Her@0"])],
+     ("Abel Nunez", "father_of", "Rosa Nunez")),
+    ("Rosa Nunez arrived. Her brother Abel Nunez waited outside.",
+     [("Rosa Nunez", ["Rosa Nunez"]), ("Abel Nunez", ["Abel Nunez"])],
+     ("Abel Nunez", "brother_of", "Rosa Nunez")),
+    ("Rosa Nunez, 37, a Chilean-Spanish nurse, was freed.",
+     [("Rosa Nunez", ["Rosa Nunez"])], ("Rosa Nunez", "age", 37)),
+    ("Rosa Nunez, 37, a Chilean-Spanish nurse, was freed.",
+     [("Rosa Nunez", ["Rosa Nunez"])], ("Rosa Nunez", "citizen_of", "Spain")),
+    ("Chilean President Rosa Nunez spoke.",
+     [("Rosa Nunez", ["Rosa Nunez"])], ("Rosa Nunez", "title", "President of Chile")),
+])
+def test_relations(text: str, people: list[tuple[str, list[str]]],
+                   expected: tuple[str, str, object]) -> None:
+    doc = make_doc(text, entities=[("PERSON", n, s) for n, s in people])
+    events(doc, Config())
+    names = {e.id: e.name for e in doc.entities}
+    got = {(names[r.subject], r.predicate, names.get(r.object, r.object))  # type: ignore[arg-type]
+           for r in doc.relations}
+    assert expected in got
+    for r in doc.relations:
+        assert 0 <= r.evidence[0] < r.evidence[1] <= len(text)
+
+
+def test_age_as_of_event_time() -> None:
+    doc = make_doc("On May 2, 2031 Rosa Nunez, 37, met the envoy.", published="2031-05-09",
+                   entities=[("PERSON", "Rosa Nunez", ["Rosa Nunez"])],
+                   timexes=[("May 2, 2031", "DATE", "2031-05-02")])
+    events(doc, Config())
+    ages = [r for r in doc.relations if r.predicate == "age"]
+    assert [(r.object, r.as_of) for r in ages] == [(37, "2031-05-02")]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2023-10-07", ("2023-10-07", "2023-10-07")),
+    ("2023-11", ("2023-11-01", "2023-11-30")),
+    ("2024-02", ("2024-02-01", "2024-02-29")),
+    ("2023", ("2023-01-01", "2023-12-31")),
+    ("199", ("1990-01-01", "1999-12-31")),
+    ("PRESENT_REF", None),
+])
+def test_date_range(value: str, expected: tuple[str, str] | None) -> None:
+    got = date_range(value)
+    assert (None if got is None else (got[0].isoformat(), got[1].isoformat())) == expected
+
+
+def test_elapsed_counts_both_ways() -> None:
+    gap = Elapsed.between("2030-10-05", "2031-03-03")
+    assert gap is not None and (gap.lo, gap.hi) == (149, 149)
+    assert "150 counting both" in gap.describe()
+
+
+def test_lexicon_types_are_documented() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "events.md").read_text()
+    for etype in lexicon.EVENT_TYPES:
+        assert f"`{etype}`" in doc, etype
