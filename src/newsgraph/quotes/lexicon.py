@@ -10,9 +10,10 @@ SPEECH_VERBS: frozenset[str] = frozenset("""
 say tell add note write report state declare announce explain insist assure urge recount emphasize
 emphasise stress claim argue contend maintain warn caution remark reply respond answer ask
 acknowledge admit concede confirm deny reveal disclose testify tweet post blog comment observe point
-recall reiterate repeat continue predict promise pledge vow vowed threaten demand call plead beg
+recall reiterate repeat continue predict promise pledge vow threaten demand call plead beg
 suggest propose recommend advise counsel complain lament sigh shout yell scream cry whisper mutter
 murmur groan joke quip boast brag tease mock scoff sneer chant sing pray exclaim interject interrupt
+exhort
 concur agree disagree object protest retort counter rebut dispute question wonder speculate guess
 estimate allege accuse charge blame criticize criticise praise laud hail thank applaud congratulate
 condemn denounce slam blast attack decry bemoan recount describe characterize characterise label
@@ -38,7 +39,7 @@ DIRECT_CUES: frozenset[str] = SPEECH_VERBS | frozenset({"think", "believe", "rec
 TO_COMPLEMENT_CUES: frozenset[str] = frozenset("""
 urge ask call tell warn implore beg order command direct encourage invite challenge advise
 appeal press push plead promise pledge vow threaten refuse decline agree offer demand request
-intend plan want wish hope expect vow seek
+intend plan want wish hope expect seek exhort
 """.split())
 
 # nouns that carry reported content in "the claim that ...", "his statement that ..."
@@ -68,6 +69,7 @@ defend back reference describe oppose propose accuse condemn acknowledge note pr
 announce dismiss blast slam deny welcome applaud raise challenge dispute refute address highlight
 tout repeat echo quote recommend demand request reveal predict promise pledge claim report tweet
 blame characterize label dub brand denounce decry fault mock ridicule lambaste chastise rebuke
+admire liken hail proclaim specify compare exhort
 """.split())
 
 # verb + preposition whose object is the content ("complained about the microphone")
