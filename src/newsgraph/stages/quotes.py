@@ -49,7 +49,6 @@ _ADDRESSEE_CUES = frozenset("""
 tell assure reassure urge ask warn remind inform notify advise implore beg order command instruct
 encourage invite challenge thank congratulate press plead caution promise counsel petition brief
 """.split())
-_DASHES = frozenset(("-", "\u2014", "\u2013", "\u2015", "--"))
 _SENT_END = frozenset((".", "!", "?"))
 _MIN_UNATTRIBUTED_WORDS = 6
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
