@@ -551,8 +551,6 @@ def h_ago(m: re.Match[str], r: Resolver) -> Hit | None:
     if m["orso"]:
         mod = "APPROX"
     if unit not in _UNIT_GRAN or unit in ("weekend",):
-        if unit in ("hour", "minute", "second") and n is not None and r.dct is not None:
-            return Hit("DATE", r.dct_at("day").value(), mod)  # type: ignore[union-attr]
         return None
     if n is None or not float(n).is_integer():
         return Hit("DATE", "PAST_REF" if direction in ("ago", "earlier", "before", "back")
@@ -643,11 +641,21 @@ def h_vague_plural(m: re.Match[str], r: Resolver) -> Hit | None:
     pre = (m["pre"] or "").lower()
     if not pre:
         # a bare plural is a time expression only after a preposition of duration
+        before = r.before(m, 16)
         if not re.search(r"\b(?:for|in|over|within|take|takes|took|lasted?|last|than|after|"
-                         r"spent|spend|few|many|several)\s*$", r.before(m, 12)):
+                         r"spent|spend|few|many|several)\s*(?:the\s+)?$", before):
             return None
-        if re.match(r"\s*(?:of|'|’|later|earlier|ago|before|after|to)\b", r.after(m, 10)):
+        if re.match(r"\s*(?:of|'|’|later|earlier|ago|to)\b", r.after(m, 10)):
             return None
+        # "in the weeks before the vote" is a period; "days after" without "the" an offset
+        if not re.search(r"\bthe\s*$", before) and re.match(r"\s*(?:before|after)\b",
+                                                            r.after(m, 10)):
+            return None
+    word = pre.split()[-1] if pre.split() else ""
+    if word in ("recent",) or pre.strip() in ("past", "last"):
+        return Hit("DATE", "PAST_REF")
+    if word in ("coming", "upcoming"):
+        return Hit("DATE", "FUTURE_REF")
     return Hit("DURATION", lx.VAGUE_UNIT[unit])
 
 
@@ -686,13 +694,19 @@ def h_relunit(m: re.Match[str], r: Resolver) -> Hit | None:
     rel = m["rel"] or ""
     rl = re.sub(r"\s+", " ", rel.lower())
     mod = _pointmod(m["pm"])
-    if m["pm"] and m["pm"].lower().startswith(("later", "earlier")) and not mod:
-        mod = "START" if m["pm"].lower().startswith("earlier") else "END"
-    if rl == "the" or rl == "" or rl == "the current" or rl == "current":
-        if unit == "year" and rl == "the" and not m["pm"]:
-            if re.search(r"\b(?:for|during|over|throughout|all|whole|entire)\s*$",
-                         r.before(m, 12)):
-                return Hit("DURATION", "P1Y")
+    start = None
+    if m["pm"] and m["pm"].lower().startswith(("later", "earlier")):
+        if unit in ("week", "weekend"):
+            # TimeBank leaves "earlier" outside "earlier this week" (but not "this month")
+            mod, start = None, m.start("rel")
+        elif not mod:
+            mod = "START" if m["pm"].lower().startswith("earlier") else "END"
+    if rl in ("the", "", "the current", "current", "the full", "the whole", "the entire"):
+        if unit in ("year", "quarter") and rl == "the" and not m["pm"]:
+            # "the year ended Sept. 30" is a fiscal period: a length, not a calendar year
+            if re.match(r"\s+(?:ended|ending|that\s+ended|which\s+ended|to\s+date)\b",
+                        r.after(m, 20)):
+                return Hit("DURATION", "P1Y" if unit == "year" else "P1Q")
         if unit == "weekend":
             return _weekend(m, r, None)
         last = r.ref.last
@@ -703,20 +717,21 @@ def h_relunit(m: re.Match[str], r: Resolver) -> Hit | None:
             return Hit("DATE", p.value() if p else "PRESENT_REF", mod, point=p)
         if rl == "the" and unit == "quarter" and r.dct is not None:
             p = shift(at_gran(r.dct, "quarter"), "quarter", -1)
-            return Hit("DATE", p.value(), mod, point=p)
+            return Hit("DATE", p.value(), mod, start=start, point=p)
         if rl == "the" and unit in ("decade", "century"):
             return None
         p = r.dct_at(_UNIT_GRAN.get(unit, unit))
         return Hit("DATE", p.value() if p else "PRESENT_REF", mod, point=p)
     if unit == "weekend":
-        return _weekend(m, r, rl)
+        hit = _weekend(m, r, rl)
+        return Hit(hit.type, hit.value, hit.mod, start=start, point=hit.point) if hit else None
     if unit in ("decade", "century") and rl in ("this", "current", "the current"):
         p = r.dct_at(unit)
         return Hit("DATE", p.value() if p else "PRESENT_REF", mod, point=p)
     p, _ = _rel_point(rel, unit, r, m)
     if p is None:
         return Hit("DATE", {"last": "PAST_REF", "next": "FUTURE_REF"}.get(rl, "PRESENT_REF"), mod)
-    return Hit("DATE", p.value(), mod, point=p)
+    return Hit("DATE", p.value(), mod, start=start, point=p)
 
 
 def _weekend(m: re.Match[str], r: Resolver, rel: str | None) -> Hit | None:
@@ -786,8 +801,9 @@ def h_period(m: re.Match[str], r: Resolver) -> Hit | None:
     shift_year = bool(re.search(r"year-(?:earlier|ago)|year earlier|prior-year|previous-year",
                                 quals)) or bool(m["ly"])
     ym = re.search(r"(1[5-9]\d\d|20\d\d)", quals)
-    if last is not None and last.year is not None and last.gran in ("quarter", "half", "month",
-                                                                     "year", "season"):
+    if last is not None and last.year is not None and last.gran in (
+            "quarter", "half", "month", "year", "season") and (
+            r.dct is None or not shift_year or last.year == r.dct.year):
         p = last
     elif r.dct is not None:
         p = shift(at_gran(r.dct, "quarter"), "quarter", -1) if (m["unit"] or "").lower() in (
@@ -990,7 +1006,8 @@ def h_fiscal(m: re.Match[str], r: Resolver) -> Hit | None:
 
 # --------------------------------------------------------------------------- rules
 
-_REL = (r"(?:last|next|this|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|"
+_REL = (r"(?:last|next|this|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|"
+        r"the\s+full|the\s+whole|the\s+entire|the\s+coming|the\s+previous|"
         r"the\s+following|the\s+current|the\s+latest|the\s+same|the\s+most\s+recent|"
         r"the\s+prior|the\s+preceding|the\s+upcoming|that|the|current|coming|past|previous|"
         r"following|prior|upcoming|latest)")
@@ -1102,7 +1119,7 @@ RULES: tuple[Rule, ...] = (
           _ci(rf"{B}(?:{_PM_REL})?(?P<rel>{_REL})\s+(?:fiscal\s+)?"
               rf"(?P<unit>week|month|year|quarter|decade|century|weekend|half)(?!\w|-)"),
           h_relunit),
-    _rule("year_end", _ci(rf"{B}(?:the\s+)?year[\s-]end(?!\w)"), h_year_end),
+    _rule("year_end", _ci(rf"{B}(?:the\s+)?year(?:[\s-]|['’]s\s+)end(?!\w)"), h_year_end),
     _rule("quarter",
           rf"{B}(?P<quals>(?:(?:(?i:the|this\s+year.s|last\s+year.s|next\s+year.s|year-earlier|year-ago|comparable|same|fiscal|fiscal-|latest|current|prior-year|previous-year|flat|disappointing|strong|weak|record)|{YEAR4})[\s-]*)*)"
           rf"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|final|last))[\s-]+(?:(?i:fiscal)\s+)?"
