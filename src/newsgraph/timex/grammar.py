@@ -47,10 +47,11 @@ WEEKDAY_ANY = (rf"(?:(?i:{_alt(_FULL_DAYS)})|"
                rf"(?:{_caps(['mon', 'tues', 'tue', 'wed', 'thurs', 'thur', 'thu', 'fri', 'sat', 'sun'])})\.?)"
                r"(?![A-Za-z])")
 _ORD_WORDS = [w for w in lx.ORDINALS if w.isalpha() or "-" in w]
-DAY = (r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\d|%)"
+DAY = (r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.]\d|\d|%|,(?!(?:19|20)\d\d(?!\d))\d)"
        rf"|(?i:{_alt([w for w in _ORD_WORDS if w not in ('last', 'final')])})(?![\w-]))")
 YEAR4 = r"(?<![\d$.,#])(?:1[5-9]\d\d|20\d\d)(?!\d|,\d|\.\d|\s*%|-\d)"
 YEAR2 = r"['’]\d\d(?!\w)"
+YEAR4D = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"  # a year right after a month-day: "June 30,2015"
 NUM = lx.number_alternation()
 _VAGUE = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous|countless|multiple|a\s+couple\s+of|a\s+couple|couple\s+of)"
 _UNIT_WORDS = sorted(set(lx.UNITS) | set(lx.UNIT_PLURALS) - {"weekend", "weekends"}, key=len,
@@ -489,6 +490,10 @@ def h_time(m: re.Match[str], r: Resolver) -> Hit | None:
     if hm is None:
         return None
     base = _day_word_point(m["day"] or m["day0"], m, r)
+    last = r.ref.last
+    if not (m["day"] or m["day0"]) and last is not None and last.gran == "day" and \
+            0 <= m.start() - r.ref.last_start <= 40:
+        base = last  # "on March 3 at 5 p.m."
     if m["mon"] and m["mday"]:
         mon, mday = _month_num(m["mon"]), _day_num(m["mday"])
         y = _year_num(m["year"], r) if m["year"] else r.pick_year(m, mon, mday)[0]
@@ -951,6 +956,10 @@ def h_holiday(m: re.Match[str], r: Resolver) -> Hit | None:
         d = r.dct
         this = fn(d.year)
         tense = r.tense(m)
+        if not rel:
+            days = [fn(y) for y in (d.year - 1, d.year, d.year + 1)]
+            return Hit("DATE", day_point(min(days, key=lambda x: _cost(x, x, d, tense))).value(),
+                       point=day_point(min(days, key=lambda x: _cost(x, x, d, tense))))
         if rel == "last":
             y = d.year if this < d else d.year - 1
         elif rel == "next":
@@ -1031,12 +1040,12 @@ def _rule(name: str, pattern: str, handler: Handler) -> Rule:
 RULES: tuple[Rule, ...] = (
     _rule("date_mdy",
           rf"{B}(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
-          rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4}|{YEAR2}))?", h_date),
+          rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4D}|{YEAR2}))?", h_date),
     _rule("date_dmy",
           rf"{B}(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+"
           rf"(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?", h_date),
     _rule("date_range_md",
-          rf"{B}(?P<mon>{MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*"
+          rf"{B}(?P<mon>{MONTH})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|&amp;|&)\s*"
           rf"(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{YEAR4}))?", h_date_range),
     _rule("date_range_dm",
           rf"{B}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|and|&)\s*(?P<day2>\d{{1,2}})"
@@ -1080,6 +1089,10 @@ RULES: tuple[Rule, ...] = (
           rf"{B}(?:(?P<pm>(?i:early|late))\s+)?"
           rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming|the\s+previous|the\s+following|the\s+next|previous|following))\s+)?"
           rf"(?P<wd>{WEEKDAY})(?:\s+(?P<dp>{_ci(_DAYPART)}))?", h_weekday),
+    _rule("weekday_abbr",
+          rf"(?:(?<=\b[Oo]n\s)|(?<=\b[Tt]his\s)|(?<=\b[Nn]ext\s)|(?<=\b[Ll]ast\s))"
+          rf"(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?![\w.])(?P<pm>)(?P<rel>)(?P<dp>)",
+          h_weekday),
     _rule("weekday_set", rf"{B}(?P<wdp>(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?!\w)",
           h_weekday_set),
     _rule("daypart",
