@@ -199,7 +199,19 @@ def _day_num(word: str) -> int:
     return int(re.match(r"\d+", w).group())  # type: ignore[union-attr]
 
 
+def _spelled_year(text: str) -> int | None:
+    words = re.split(r"[\s-]+", text.lower())
+    if words[0] == "two":
+        n = lx.parse_number(" ".join(words))
+        return n if isinstance(n, int) else None
+    hi = lx.parse_number(words[0])
+    lo = 0 if words[1:] == ["hundred"] else lx.parse_number(" ".join(words[1:]))
+    return hi * 100 + lo if isinstance(hi, int) and isinstance(lo, int) else None
+
+
 def _year_num(word: str, r: Resolver) -> int:
+    if word[-1:].isalpha():
+        return _spelled_year(word) or 0
     w = word.strip("'’")
     if len(w) == 2:
         yy = int(w)
@@ -343,14 +355,7 @@ def h_year(m: re.Match[str], r: Resolver) -> Hit | None:
 
 
 def h_spelled_year(m: re.Match[str], r: Resolver) -> Hit | None:
-    words = re.split(r"[\s-]+", m["sy"].lower())
-    if words[0] == "two":
-        n = lx.parse_number(" ".join(words))
-        y = n if isinstance(n, int) else None
-    else:
-        hi = lx.parse_number(words[0])
-        lo = 0 if words[1:] == ["hundred"] else lx.parse_number(" ".join(words[1:]))
-        y = hi * 100 + lo if isinstance(hi, int) and isinstance(lo, int) else None
+    y = _spelled_year(m["sy"])
     if y is None or not 1500 <= y <= 2099:
         return None
     if not m["the"] and m["sy"].lower().startswith("two thousand"):
@@ -421,6 +426,9 @@ def h_relday(m: re.Match[str], r: Resolver) -> Hit | None:
 
 def h_weekday(m: re.Match[str], r: Resolver) -> Hit | None:
     wd = lx.WEEKDAYS[m["wd"].lower().rstrip(".")]
+    if m["dp"] and r.after(m, 1) == "s":
+        part = _daypart_code(m["dp"])
+        return Hit("SET", f"XXXX-WXX-{wd + 1}T{part}", end=m.end() + 1)
     p = r.weekday(m, wd, m["rel"])
     value = p.value() if p else f"XXXX-WXX-{wd + 1}"
     part = _daypart_code(m["dp"])
@@ -535,8 +543,16 @@ def _duration_value(n: int | float | None, unit: str) -> str:
     total = n * mult
     if letter == "WE":
         return f"P{_fmt_num(total)}WE"
-    if letter == "Y" and mult == 10 and total % 10 == 0 and False:
-        return f"P{_fmt_num(total / 10)}E"
+    if isinstance(total, float) and not total.is_integer() and (total * 2).is_integer():
+        # "2 1/2 years" is P2Y6M: TIMEX3 spells halves in the next unit down
+        whole, sub = {"Y": ("Y", "6M"), "M": ("M", "15D"), "D": ("D", "T12H"),
+                      "H": ("H", "30M"), "W": ("W", "3DT12H")}.get(letter, ("", ""))
+        if whole:
+            w = int(total)
+            head = f"{w}{whole}" if w else ""
+            if is_time:
+                return f"PT{head}{sub}"
+            return f"P{head}{sub}"
     return f"P{'T' if is_time else ''}{_fmt_num(total)}{letter}"
 
 
@@ -1057,7 +1073,7 @@ RULES: tuple[Rule, ...] = (
           r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])", h_numeric),
     _rule("month_year",
           rf"{B}(?:{_PM_REL.replace('(?P<pm>', '(?P<pm>', 1)})?(?P<mon>{MONTH}),?\s+(?:of\s+)?"
-          rf"(?P<year>{YEAR4}|{YEAR2})", h_month_year),
+          rf"(?P<year>{YEAR4}|{YEAR2}|{SPELLED_YEAR})", h_month_year),
     _rule("month_year_hyph",
           rf"{B}(?P<pm>(?i:early|late|mid))-(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?",
           lambda m, r: h_month_year(m, r) if m["year"] else h_month(_MonthShim(m), r)),
@@ -1145,7 +1161,7 @@ RULES: tuple[Rule, ...] = (
           lambda m, r: h_period(_PeriodShim(m), r)),
     _rule("season",
           rf"{B}(?:{_ci(_PM_REL)})?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the|past|coming))\s+)?"
-          rf"(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR4}|{YEAR2}))?(?![\w-])",
+          rf"(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR4}|{YEAR2}|{SPELLED_YEAR}))?(?![\w-])",
           h_season),
     _rule("set",
           rf"{B}(?:(?:(?i:every|each|per))\s+(?P<other>(?i:other)\s+)?(?:(?P<num>{_ci(NUM)})\s+)?"

@@ -131,7 +131,12 @@ def parse_number(text: str) -> int | float | None:
     t = text.strip().lower()
     if not t:
         return None
+    half = 0.0
+    if t.endswith(("1/2", "½")):
+        t, half = t.rstrip("½").removesuffix("1/2").strip(), 0.5
     digits = t.replace(",", "")
+    if half and digits.isdigit():
+        return int(digits) + half
     if digits.replace(".", "", 1).isdigit():
         return float(digits) if "." in digits else int(digits)
     if t in ("half", "a half"):
@@ -146,4 +151,4 @@ def number_alternation() -> str:
     word = (rf"(?:(?:{'|'.join(tens)})(?:[\s\-](?:{'|'.join(small)}))?|{'|'.join(small)})"
             rf"(?:[\s\-](?:hundred|thousand)(?:[\s\-](?:and[\s\-])?"
             rf"(?:(?:{'|'.join(tens)})(?:[\s\-](?:{'|'.join(small)}))?|{'|'.join(small)}))?)?")
-    return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{word})"
+    return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2|½)?|{word})"

@@ -79,6 +79,9 @@ def _emit(text: str, m: re.Match[str], hit: Hit) -> Timex | None:
     if trail and not span.endswith((".m.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
                                     "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.")):
         end -= len(trail.group())
+    if text[start:end].endswith((".m.", ".M.")) and re.match(r"\s*(?:$|\n|[A-Z\"'`])",
+                                                               text[end:end + 3]):
+        end -= 1  # the period closes the sentence too; TimeBank leaves it out
     if end <= start:
         return None
     anchor = hit.anchor
