@@ -108,8 +108,14 @@ def _subject(verb: Token) -> tuple[str, Token] | None:
 
 
 def _unaccusative(verb: Token) -> bool:
-    if verb.lemma_.lower() == _COPULA:
+    lemma = verb.lemma_.lower()
+    if lemma == _COPULA:
         return True
+    if lemma in lx.VEHICLE_VERBS:
+        # "the jet flew" (the jet is moved) vs "the pilot flew" (she does it)
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ), None)
+        return subj is not None and subj.ent_type_ not in ("PERSON", "ORG", "NORP", "GPE") \
+            and subj.pos_ != "PRON" and not any(c.dep_ in _OBJ for c in verb.children)
     if verb.lemma_.lower() not in lx.UNACCUSATIVE_VERBS:
         return False
     return not any(c.dep_ in _OBJ for c in verb.children)
@@ -123,6 +129,28 @@ def _inherited_subject(verb: Token, depth: int = 0) -> tuple[str, Token] | None:
     if head.i == verb.i:
         return None
     passive = _is_passive(verb)
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not passive and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "won a contract to supply", "the Boeing plan to assemble": whoever holds the
+        # contract or plan does the embedded event
+        for c in head.children:
+            if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "PRON"):
+                return "Arg0", c
+        if head.dep_ in _OBJ:
+            found = _subject(head.head)
+            if found is not None and found[0] == "Arg0":
+                return found
+        return None
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in (
+            "by", "after", "before", "without", "while", "upon", "on", "in", "for"):
+        # "justified his choice by saying", "after being held": the clause's subject
+        gov = head.head
+        found = _subject(gov) if gov.pos_ in ("VERB", "AUX") else None
+        if found is None and gov.pos_ in ("VERB", "AUX"):
+            found = _inherited_subject(gov, depth + 1)
+        if found is None:
+            return None
+        return ("Arg1" if passive or _unaccusative(verb) else "Arg0"), found[1]
     if verb.dep_ in ("relcl", "acl"):
         # "the tankers that will be built", "a contract awarded to X": the noun undergoes
         # the event when the clause is passive or has an own subject elsewhere
@@ -157,9 +185,9 @@ def _verb_args(verb: Token) -> list[tuple[str, int]]:
     subj = _subject(verb)
     if subj is None:
         subj = _inherited_subject(verb)
-    if subj is not None:
-        args.append((subj[0], subj[1].i))
     copula = verb.lemma_.lower() == _COPULA
+    if subj is not None and not (copula and subj[1].head.i != verb.i):
+        args.append((subj[0], subj[1].i))
     for c in verb.children:
         dep = c.dep_
         if dep in _OBJ:
@@ -198,7 +226,9 @@ def _noun_args(noun: Token) -> list[tuple[str, int]]:
         dep = c.dep_
         if dep == "poss":
             args.append(("Arg1" if patient_poss else "Arg0", c.i))
-        elif dep == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME"):
+        elif dep == "compound" and c.pos_ == "PROPN" and c.ent_type_ not in ("DATE", "TIME") \
+                and not noun.ent_type_:
+            # inside a name ("Air France Flight 447") the compound is part of the name
             args.append(("Arg0", c.i))
         elif dep == "prep":
             prep = c.lower_
@@ -280,6 +310,11 @@ def _clean_args(args: list[tuple[str, int]], doc: Doc, trigger: int) -> list[tup
         if i == trigger or i in seen or tok.pos_ not in _ARG_POS:
             continue
         if tok.pos_ == "PRON" and tok.lower_ in _NON_REFERRING:
+            continue
+        if tok.lower_ == "it" and tok.dep_ == "nsubj" and (
+                tok.head.lemma_.lower() == _COPULA
+                or any(c.dep_ in ("ccomp", "xcomp") for c in tok.head.children)):
+            # "it is likely that ...": an expletive, no participant
             continue
         if tok.ent_type_ in _NOT_PARTICIPANT_ENTS or _event_noun_type(tok) is not None:
             # times, amounts and other events are linked to events otherwise (time, claims)

@@ -91,7 +91,7 @@ NOUN_TYPES: dict[str, tuple[str, ...]] = {
     "negotiate": ("negotiation", "talk", "dialogue", "mediation", "discussion", "deal",
                   "bargaining", "diplomacy", "consultation", "dispute"),
     "agree": ("agreement", "accord", "treaty", "truce", "ceasefire", "armistice", "pact",
-              "settlement", "approval", "compromise", "commitment", "deal", "contract",
+              "settlement", "approval", "compromise", "commitment", "deal",
               "signing", "ratification", "endorsement", "acceptance", "partnership",
               "alliance", "merger", "takeover"),
     "reject": ("rejection", "refusal", "denial", "veto", "opposition", "ban", "boycott",
@@ -122,9 +122,9 @@ NOUN_TYPES: dict[str, tuple[str, ...]] = {
                     "shipment", "export", "import", "revenue", "profit", "earnings"),
     "produce": ("production", "development", "launch", "introduction", "unveiling", "test",
                 "testing", "trial", "rollout", "construction", "manufacture", "manufacturing",
-                "design", "upgrade", "upgrading", "project", "program", "programme",
+                "design", "upgrade", "upgrading", "project",
                 "release", "innovation", "improvement", "breakthrough", "advancement",
-                "redesign", "replacement", "work", "service", "use", "performance"),
+                "redesign", "replacement", "work", "use", "performance"),
     "compete": ("competition", "contest", "race", "rivalry", "battle", "challenge", "match",
                 "game", "tournament", "championship", "olympics"),
     "change": ("increase", "decrease", "rise", "fall", "drop", "growth", "cut", "reduction",
@@ -193,7 +193,7 @@ UNACCUSATIVE_VERBS = frozenset("""
 rise fall drop increase decrease grow decline climb surge plunge soar shrink double halve
 die arrive happen occur begin start end close open break sink collapse crash explode burn
 change remain stay emerge appear disappear vanish stop halt continue resume fail succeed
-expire last survive recover improve worsen slip slide jump gain tumble
+expire last survive recover improve worsen slip slide jump gain tumble come
 """.split())
 
 # nouns whose possessor is the one the event happens to ("his release", "her death")
@@ -221,6 +221,8 @@ WITH_PARTNER_VERBS = frozenset("""
 meet talk negotiate agree clash fight merge partner cooperate discuss speak side collaborate
 consult compete sign settle reconcile
 """.split())
+# verbs whose inanimate subject is carried along rather than acting
+VEHICLE_VERBS = frozenset({"fly", "sail", "drive", "land", "roll", "travel", "run"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without", "fail"})
 
 
