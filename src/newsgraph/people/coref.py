@@ -31,6 +31,22 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+# weights of the pronoun antecedent score, tuned on GAP validation (benchmarks/gap.py)
+PRONOUN_WEIGHTS: dict[str, float] = {
+    "sent_dist": -2.2, "tok_dist": -1.2, "subj_recent": 1.25, "parallel": 0.8, "last_poss": -0.3,
+    "last_pobj_same": -0.05, "main_subj_same": -0.5, "salience": 0.35, "subj_count": 0.0,
+    "gender_match": 0.3, "first": 0.0, "gender_vote": 1.0,
+}
+
+
+def _role(t: Token) -> str:
+    if t.dep_ in _SUBJ:
+        return "subj"
+    if t.dep_ in ("dobj", "dative", "iobj", "obj"):
+        return "obj"
+    if t.dep_ == "poss":
+        return "poss"
+    return "other"
 _OBJ = frozenset({"dobj", "dative", "iobj", "pobj", "obj"})
 
 
@@ -436,6 +452,9 @@ class Resolver:
     # -- pronouns ----------------------------------------------------------------------------
     def pronouns(self) -> None:
         sdoc = self.sdoc
+        firsts = [min(m.tok for m in c.mentions) for c in self.clusters
+                  if c.label == "PERSON" and c.mentions]
+        self._first_person_tok = min(firsts) if firsts else -1
         for t in sdoc:
             info = PRONOUNS.get(t.lower_)
             if info is None or t.i in self.tok_cluster:
@@ -445,7 +464,7 @@ class Resolver:
             cid = self._resolve_pronoun(t, info)
             if cid is None:
                 continue
-            self.clusters[cid].vote_gender(info[0], 1.0)
+            self.clusters[cid].vote_gender(info[0], PRONOUN_WEIGHTS["gender_vote"])
             self._add(cid, Ment(t.idx, t.idx + len(t.text), "pronoun", "PERSON", t.i,
                                 self.sent_of[t.i]))
 
@@ -473,8 +492,11 @@ class Resolver:
                 reflexive_target = self.tok_cluster.get(subj.i)
         if reflexive_target is not None:
             return reflexive_target
-        pron_subject = t.dep_ in _SUBJ
+        w = PRONOUN_WEIGHTS
+        role = _role(t)
+        sent_root = self._sent_root(t)
         best, best_score = None, -math.inf
+        fallback, fallback_pos = None, math.inf
         for cid, c in enumerate(self.clusters):
             if c.label != "PERSON" or cid == blocked:
                 continue
@@ -482,27 +504,43 @@ class Resolver:
                 continue
             before = [m for m in c.mentions if m.tok < t.i and sent - m.sent <= 3]
             if not before:
+                after = [m.tok for m in c.mentions if m.tok > t.i and m.sent - sent <= 1]
+                if after and min(after) < fallback_pos:
+                    fallback, fallback_pos = cid, min(after)
                 continue
-            last = before[-1] if before[-1].start >= max(m.start for m in before) else \
-                max(before, key=lambda m: m.start)
+            last = max(before, key=lambda m: m.tok)
             dist_sent = sent - last.sent
-            score = -1.2 * dist_sent
-            score -= 0.02 * min(t.i - last.tok, 60)
             tok = self.sdoc[last.tok]
-            subj_recent = any(self.sdoc[m.tok].dep_ in _SUBJ for m in before
-                              if sent - m.sent <= 1)
-            if subj_recent:
-                score += 1.0
-            if tok.dep_ in _SUBJ and pron_subject:
-                score += 0.8  # parallelism
-            if tok.dep_ == "poss" or (tok.dep_ == "pobj" and dist_sent == 0):
-                score -= 0.3
-            score += 0.35 * math.log1p(len(c.mentions))
+            score = w["sent_dist"] * dist_sent
+            score += w["tok_dist"] * min(t.i - last.tok, 60) / 60
+            if any(self.sdoc[m.tok].dep_ in _SUBJ for m in before if sent - m.sent <= 1):
+                score += w["subj_recent"]
+            if role != "other" and _role(tok) == role:
+                score += w["parallel"]
+            if tok.dep_ == "poss":
+                score += w["last_poss"]
+            if tok.dep_ == "pobj" and dist_sent == 0:
+                score += w["last_pobj_same"]
+            if dist_sent == 0 and any(self.sdoc[m.tok].dep_ in _SUBJ
+                                      and self.sdoc[m.tok].head.i == sent_root
+                                      for m in before if m.sent == sent):
+                score += w["main_subj_same"]
+            score += w["salience"] * math.log1p(len(c.mentions))
+            score += w["subj_count"] * math.log1p(
+                sum(1 for m in c.mentions if self.sdoc[m.tok].dep_ in _SUBJ))
             if c.gender == gender:
-                score += 0.3
+                score += w["gender_match"]
+            if c.mentions and min(m.tok for m in c.mentions) == self._first_person_tok:
+                score += w["first"]
             if score > best_score:
                 best, best_score = cid, score
-        return best
+        return best if best is not None else fallback
+
+    def _sent_root(self, t: Token) -> int:
+        try:
+            return t.sent.root.i
+        except ValueError:
+            return -1
 
     # -- output ------------------------------------------------------------------------------
     def run(self) -> list[Cluster]:
