@@ -11,7 +11,7 @@ title or a demonym is.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..records import Relation
 
@@ -51,11 +51,15 @@ _MEMBER_HEADS = frozenset({"member", "leader", "head", "chief", "founder", "spok
 _POSSESSIVE_DETS = frozenset({"his", "her", "their"})
 
 
+class TimeAt(Protocol):
+    def get(self, i: int) -> str | None: ...
+
+
 def find_relations(doc: Document, sdoc: Doc, resolver: Resolver,
-                   as_of: dict[int, str]) -> list[Relation]:
+                   as_of: TimeAt) -> list[Relation]:
     """Relations read around every name of every person in the article.
 
-    ``as_of`` maps a token index to the time of the event that governs it, for ages.
+    ``as_of.get(i)`` gives for a token index the time of the event that governs it, for ages.
     """
     if _attrs is None:
         return []

@@ -30,6 +30,21 @@ class Resolver:
         self.doc = doc
         self.sdoc = sdoc
         self._cache: dict[int, Entity | None] = {}
+        # token -> entity of the longest mention covering it, built once: Document.entity_at
+        # scans every mention and would make resolution quadratic on long articles
+        self._at: dict[int, tuple[int, Entity]] = {}
+        for ent in doc.entities:
+            for m in ent.mentions:
+                span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    if t.i not in self._at or self._at[t.i][0] < m.end - m.start:
+                        self._at[t.i] = (m.end - m.start, ent)
+        self._ner: dict[int, tuple[int, int]] = {}
+        for span in sdoc.ents:
+            for t in span:
+                self._ner[t.i] = (span.start_char, span.end_char)
         # entity id -> PERSON/ORG etc., and the token starts of mentions for quick "who came last"
         self._subjects: list[tuple[int, Entity]] = []
         for tok in sdoc:
@@ -43,13 +58,15 @@ class Resolver:
     def _direct(self, tok: Token) -> Entity | None:
         if tok.is_space or tok.is_punct:
             return None
-        ent = self.doc.entity_at(tok.idx, tok.idx + len(tok.text))
-        if ent is not None:
-            return ent
-        if tok.ent_iob_ != "O" and tok.ent_type_:
-            for span in self.sdoc.ents:
-                if span.start <= tok.i < span.end:
-                    return self.doc.entity_at(span.start_char, span.end_char)
+        hit = self._at.get(tok.i)
+        if hit is not None:
+            return hit[1]
+        ner = self._ner.get(tok.i)
+        if ner is not None:
+            for i in range(tok.i - 3, tok.i + 4):
+                t = self._at.get(i)
+                if t is not None and ner[0] <= self.sdoc[i].idx < ner[1]:
+                    return t[1]
         return None
 
     def entity(self, tok: Token, depth: int = 0) -> Entity | None:

@@ -74,7 +74,7 @@ def events(doc: Document, config: Config) -> None:
                          if cap.begin else None))
     doc.events = out
     doc.scratch["captivities"] = captivities
-    as_of = _token_times(sdoc, times, doc)
+    as_of = _TokenTimes(sdoc, times)
     doc.relations = find_relations(doc, sdoc, resolver, as_of)
     doc.statuses = _statuses(out, captivities, doc)
 
@@ -121,19 +121,23 @@ def _event(doc: Document, sdoc, f: Frame, when: tuple[Timex, str | None] | None,
                  f.hypothetical, when[1] if when else None)
 
 
-def _token_times(sdoc, times: dict[int, tuple[Timex, str | None]], doc: Document) -> dict[int, str]:  # type: ignore[no-untyped-def]
-    """Token -> time of the nearest dated event above it (for "as of" dates)."""
-    out: dict[int, str] = {}
-    for tok in sdoc:
-        cur = tok
+class _TokenTimes:
+    """Token -> time of the nearest dated event above it (for "as of" dates), on demand."""
+
+    def __init__(self, sdoc, times: dict[int, tuple[Timex, str | None]]) -> None:  # type: ignore[no-untyped-def]
+        self.sdoc = sdoc
+        self.times = times
+
+    def get(self, i: int) -> str | None:
+        cur = self.sdoc[i]
         for _ in range(10):
-            if cur.i in times and times[cur.i][1] not in ("BEFORE", "AFTER"):
-                out[tok.i] = times[cur.i][0].value
-                break
+            hit = self.times.get(cur.i)
+            if hit is not None and hit[1] not in ("BEFORE", "AFTER"):
+                return hit[0].value
             if cur.head.i == cur.i:
-                break
+                return None
             cur = cur.head
-    return out
+        return None
 
 
 def _exact(ev: Event) -> bool:
