@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..records import Timex
+from . import lexicon as lx
 from .calendar import parse_date
 from .grammar import RULES, Hit, Resolver
 from .reference import ReferenceTime, tense_at
@@ -24,13 +25,107 @@ _PREP = re.compile(r"^(?i:on|in|at(?!\s+(?:least|most|about|around))|since|for|d
                    r"from|to|of|before|after)\s+")
 
 
+# Each rule needs a word of one of its trigger classes nearby; rules run only in small windows
+# around those words, found by one cheap word scan, which keeps the stage a small fraction of the
+# parse on long articles.
+_WORD = re.compile(r"[^\W_]+(?:['’]s)?")
+_CLASS_WORDS: dict[str, tuple[str, ...]] = {
+    "month": tuple(lx.MONTHS),
+    "weekday": tuple(lx.WEEKDAYS) + ("mondays", "tuesdays", "wednesdays", "thursdays",
+                                     "fridays", "saturdays", "sundays", "weekdays", "weeknights"),
+    "unit": tuple(lx.UNITS) + tuple(lx.UNIT_PLURALS) + ("half", "period", "term", "months",
+                                                       "daily", "weekly", "monthly", "yearly",
+                                                       "hourly", "nightly", "biweekly",
+                                                       "fortnightly", "semiannually",
+                                                       "biannually", "year's"),
+    "season": tuple(lx.SEASONS),
+    "daypart": tuple(lx.DAY_PARTS) + ("noon", "midnight", "midday", "nights", "mornings",
+                                      "evenings", "afternoons"),
+    "relday": ("today", "yesterday", "tomorrow", "tonight", "tonite", "2nite", "2night", "tmrw",
+               "tmr", "tomorow", "2morrow", "2morow", "2moro", "2day", "today's",
+               "yesterday's", "tomorrow's"),
+    "ago": ("ago", "earlier", "later", "now", "hence", "back"),
+    "ref": ("now", "currently", "current", "nowadays", "days", "present", "presently",
+            "recently", "lately", "past", "future", "term", "later", "someday", "soon",
+            "moment", "date", "possible"),
+    "spelled": ("nineteen", "eighteen", "twenty", "thousand", "twenties", "thirties", "forties",
+                "fifties", "sixties", "seventies", "eighties", "nineties"),
+    "century": ("century", "centuries"),
+    "set": ("every", "each", "per", "once", "twice", "thrice", "times"),
+    "holiday": ("christmas", "year's", "thanksgiving", "easter", "halloween", "independence",
+                "valentine's", "memorial", "labor", "veterans", "boxing", "good", "mother's",
+                "father's", "valentine’s", "mother’s", "father’s", "year’s"),
+    "fiscal": ("fiscal",),
+}
+_RULE_CLASSES: dict[str, frozenset[str]] = {
+    "date_mdy": frozenset({"month"}), "date_dmy": frozenset({"month"}),
+    "date_range_md": frozenset({"month"}), "date_range_dm": frozenset({"month"}),
+    "date_iso": frozenset({"year4"}), "date_us": frozenset({"num"}),
+    "month_year": frozenset({"month"}), "month_year_hyph": frozenset({"month"}),
+    "month": frozenset({"month"}), "year": frozenset({"year4"}),
+    "fiscal": frozenset({"fiscal", "year4"}), "spelled_year": frozenset({"spelled"}),
+    "decade": frozenset({"decade", "spelled"}), "century": frozenset({"century"}),
+    "relday": frozenset({"relday"}), "weekday": frozenset({"weekday"}),
+    "weekday_abbr": frozenset({"weekday"}), "weekday_set": frozenset({"weekday"}),
+    "daypart": frozenset({"daypart"}), "overnight": frozenset({"daypart"}),
+    "time": frozenset({"num", "year4", "daypart"}), "time24": frozenset({"num"}),
+    "ago": frozenset({"ago"}), "duration": frozenset({"unit"}),
+    "vague_plural": frozenset({"unit"}), "relunit": frozenset({"unit"}),
+    "year_end": frozenset({"unit"}), "quarter": frozenset({"unit"}),
+    "period": frozenset({"unit"}), "season": frozenset({"season"}),
+    "set": frozenset({"set", "unit", "weekday"}), "ref": frozenset({"ref"}),
+    "holiday": frozenset({"holiday"}), "day_rel": frozenset({"unit", "daypart"}),
+    "nine_months": frozenset({"unit"}),
+}
+_WORD_CLASSES: dict[str, set[str]] = {}
+for _cls, _words in _CLASS_WORDS.items():
+    for _w in _words:
+        _WORD_CLASSES.setdefault(_w, set()).add(_cls)
+_BEFORE, _AFTER = 60, 90
+
+
+def _word_classes(word: str) -> set[str] | frozenset[str]:
+    w = word.lower()
+    if w[0].isdigit():
+        if w.isdigit():
+            return {"year4", "num"} if len(w) == 4 else {"num"}
+        if w.endswith("s") and w[:-1].isdigit():
+            return {"decade"}
+        return {"num", "relday"} if w.startswith("2") else {"num"}
+    if w in _WORD_CLASSES:
+        return _WORD_CLASSES[w]
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    return _WORD_CLASSES.get(w) or _WORD_CLASSES.get(w.rstrip("s")) or frozenset()
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
-    """All rule matches as (start, end, rule priority, match)."""
+    """Rule matches near their trigger words as (start, end, rule priority, match)."""
+    spots: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORD.finditer(text):
+        for cls in _word_classes(m.group()):
+            spots.setdefault(cls, []).append((m.start(), m.end()))
     out = []
+    n = len(text)
     for prio, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
-            if m.end() > m.start():
-                out.append((m.start(), m.end(), prio, m))
+        starts: list[tuple[int, int]] = []
+        for cls in _RULE_CLASSES.get(rule.name, ()):
+            starts.extend(spots.get(cls, ()))
+        if not starts:
+            continue
+        starts.sort()
+        windows: list[tuple[int, int]] = []
+        for s0, e0 in starts:
+            ws, we = max(0, s0 - _BEFORE), min(n, e0 + _AFTER)
+            if windows and ws <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], max(windows[-1][1], we))
+            else:
+                windows.append((ws, we))
+        finditer = rule.pattern.finditer
+        for ws, we in windows:
+            for m in finditer(text, ws, we):
+                if m.end() > m.start():
+                    out.append((m.start(), m.end(), prio, m))
     return out
 
 
