@@ -202,8 +202,13 @@ class Scorer:
 
 
 def run_all(scorer: Scorer) -> dict[str, tuple[int, int]]:
-    """K of N per kind; details in ``scorer.results``."""
-    return {kind: getattr(scorer, kind)() for kind in KINDS}
+    """K of N per kind; details in ``scorer.results``, tagged with the kind's name."""
+    out = {}
+    for kind in KINDS:
+        first = len(scorer.results)
+        out[kind] = getattr(scorer, kind)()
+        scorer.results[first:] = [(kind, *r[1:]) for r in scorer.results[first:]]
+    return out
 
 
 KINDS = ("people", "timexes", "quotes", "relations", "events", "statuses", "claims")

@@ -18,6 +18,7 @@ from ..pipeline import stage
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from ..pipeline import StageTimer
 
@@ -46,6 +47,22 @@ def _closure(components: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _register_paragraphs() -> None:
+    from spacy.language import Language
+
+    if "newsgraph_paragraphs" in Language.factories:
+        return
+
+    @Language.component("newsgraph_paragraphs")
+    def paragraphs(sdoc: Doc) -> Doc:
+        # news text puts headlines, datelines and paragraphs on their own lines with no final
+        # full stop; without this the parser glues a headline onto the first sentence
+        for tok in sdoc[:-1]:
+            if tok.is_space and "\n" in tok.text:
+                sdoc[tok.i + 1].is_sent_start = True
+        return sdoc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str, components: frozenset[str]) -> Language:
     """Load the model once per (name, components); unused components are excluded."""
@@ -53,6 +70,9 @@ def load_model(name: str, components: frozenset[str]) -> Language:
 
     unused = [p for p in ALL_COMPONENTS if p not in components]
     nlp = spacy.load(name, exclude=unused)
+    if "parser" in nlp.pipe_names:
+        _register_paragraphs()
+        nlp.add_pipe("newsgraph_paragraphs", before="parser")
     log.info("loaded %s with %s", name, nlp.pipe_names)
     return nlp
 
