@@ -102,7 +102,7 @@ def _is_initial(w: str) -> bool:
 # in-article merging asks more of the name model than "can be the same": two people in one
 # article with similar names are usually kept apart by the writer, so only confident matches merge
 _STRONG = 0.9
-_FOLDS = (("ph", "f"), ("kh", "h"), ("ck", "k"), ("ou", "u"), ("ii", "i"), ("iy", "i"),
+_FOLDS = (("tch", "ch"), ("sch", "sh"), ("ch", "sh"), ("ph", "f"), ("kh", "h"), ("ck", "k"), ("ou", "u"), ("ii", "i"), ("iy", "i"),
           ("yi", "i"), ("ye", "e"), ("ie", "i"), ("j", "i"), ("y", "i"), ("p", "f"), ("w", "v"),
           ("c", "k"), ("q", "k"), ("x", "ks"), ("z", "s"))
 
@@ -288,9 +288,10 @@ class Resolver:
                 if not quality:
                     continue
                 before = [x for x in c.mentions if x.start < m.start]
-                last = max((x.start for x in before), default=-1)
-                # exact spelling, then mentioned before (salience, recency), then first after
-                key = (quality, bool(before), len(before), last,
+                # exact spelling, then mentioned before, then salience; between equals the
+                # person introduced first, whom news writing refers to by surname (relatives
+                # introduced later keep their given names)
+                key = (quality, bool(before), len(before),
                        -min((x.start for x in c.mentions), default=0))
                 if best_key is None or key > best_key:
                     best, best_key = cid, key

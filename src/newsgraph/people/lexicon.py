@@ -142,7 +142,7 @@ nicolas nicolai nikita nikolai noah norman oleg oliver omar oscar otto pablo pat
 pedro peter phil philip philippe pierre rafael ralph ramon randy ray raymond reza ricardo richard
 rick robert roberto roger roland ron ronald roy rudolf rupert russell ryan salman sam samuel sasha
 scott sean sebastian sergei sergey seth simon stanley stefan stephen steve steven stuart ted terry
-thomas tim timothy todd tom tommy tony travis trevor uri valentin vasily victor viktor vincent
+thomas tomas tomasz tamas tim timothy todd tom tommy tony travis trevor uri valentin vasily victor viktor vincent
 vitali vitaly vladimir vladislav walter wayne william willie wolfgang xavier yair yaakov yakov
 yevgeny yitzhak yosef yuri yury zachary ziad benoit emmanuel gilles jean-pierre jean-claude
 yehuda shimon gideon itzhak naftali benny yoav ehud ariel shlomo menachem

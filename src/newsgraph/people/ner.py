@@ -244,6 +244,9 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
 
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "from", "outside", "across", "into", "towards"})
+_MOTION = frozenset({"return", "go", "travel", "fly", "move", "come", "drive", "head", "home",
+                     "back", "sail", "walk", "flee", "deport", "send", "transfer", "bring",
+                     "emigrate", "relocate", "arrive", "way", "trip", "journey", "flight"})
 _ORG_AFTER = frozenset({"ceo", "chairman", "spokesman", "spokeswoman", "owner", "coach",
                         "manager", "president", "chief", "shares", "stock", "keeper", "striker",
                         "official", "officials", "executive", "board", "said in a statement"})
@@ -260,7 +263,8 @@ def _cue_counts(sdoc: Doc, spans: list[NerSpan]) -> tuple[Counter[str], Counter[
         key = sdoc[s.start].lower_
         prev = sdoc[s.start - 1].lower_ if s.start > 0 else ""
         nxt = sdoc[s.end] if s.end < n else None
-        if prev in _PLACE_PREPS:
+        if prev in _PLACE_PREPS or prev == "to" and s.start > 1 and (
+                sdoc[s.start - 2].lemma_ in _MOTION or sdoc[s.start - 2].lower_ in _MOTION):
             place[key] += 1
         if nxt is not None and (nxt.lower_ in _ORG_AFTER or nxt.like_num and not
                                 (s.end + 1 < n and sdoc[s.end + 1].text in (",", ")"))):
