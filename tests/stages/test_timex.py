@@ -57,6 +57,18 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     ("Turnout fell earlier this month.", [("earlier this month", "DATE", "2024-03", "START")]),
     ("The toll rises in mid-2025.", [("mid-2025", "DATE", "2025", "MID")]),
     ("The firm hired 1200 workers.", []),
+    ("The repair took 2 1/2 years.", [("2 1/2 years", "DURATION", "P2Y6M", None)]),
+    ("The choir meets on Tuesday nights.", [("Tuesday nights", "SET", "XXXX-WXX-2TNI", None)]),
+    ("The canal opened in January nineteen ninety-seven.",
+     [("January nineteen ninety-seven", "DATE", "1997-01", None)]),
+    ("The polls closed on May 4, 2021 at 8 p.m.",
+     [("May 4, 2021", "DATE", "2021-05-04", None), ("8 p.m", "TIME", "2021-05-04T20:00", None)]),
+    ("Ask Jan Morrow about it.", []),
+    ("Sales for the year ended higher.", [("the year", "DURATION", "P1Y", None)]),
+    ("It pays $40 a year in fees.", []),
+    ("The market fell over three years.", [("three years", "DURATION", "P3Y", None)]),
+    ("Fares rose by at least 30 days' notice.", [("at least 30 days", "DURATION", "P30D",
+                                                   "EQUAL_OR_MORE")]),
     ("You may leave.", []),
 ])
 def test_detect_and_normalize(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
@@ -108,6 +120,9 @@ def engine():  # type: ignore[no-untyped-def]
     ("The court will rule on November 20.", "2024-04-02", ("November 20", "2024-11-20")),
     ("The ferry will sail on Friday.", "2024-04-02", ("Friday", "2024-04-05")),
     ("The ferry sailed on Friday.", "2024-04-02", ("Friday", "2024-03-29")),
+    ("Revenue for the year that ended June 30 rose.", "2024-03-14", ("June 30", "2023-06-30")),
+    # a deadline a few weeks ahead beats a date eleven months back, even in a past clause
+    ("The judge gave no reason for the May 2 deadline.", "2024-04-20", ("May 2", "2024-05-02")),
     # the narrative moved to 2019: a bare past-tense date in the same paragraph follows it
     ("The dam failed in August 2019. Pell Oster had warned about it on June 3.", "2024-04-02",
      ("June 3", "2019-06-03")),

@@ -1,0 +1,1 @@
+"""Time expressions: grammar, calendar arithmetic and the reference-time model (see tagger.tag)."""

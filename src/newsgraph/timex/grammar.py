@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lexicon as lx
-from .calendar import (Point, add_months, at_gran, day_point, days_in_month, easter, nth_weekday,
+from .calendar import (Point, at_gran, day_point, days_in_month, easter, nth_weekday,
                        shift)
-from .reference import FUTURE, PAST, PRESENT, ReferenceTime
+from .reference import FUTURE, MODAL, PAST, ReferenceTime
 
 # --------------------------------------------------------------------------- pattern pieces
 
@@ -170,19 +170,21 @@ class Resolver:
         return day_point(min((before, after), key=lambda x: _cost(x, x, d, tense)))
 
 
-# a reading against the tense costs this many times its distance in days
-_AGAINST_TENSE = 4
+# How many times its distance in days a reading costs: readings against a firm tense are dear,
+# and with no tense the future is dearer than the past (news mostly reports what happened).
+_WEIGHTS: dict[str | None, tuple[float, float]] = {  # tense -> (past weight, future weight)
+    PAST: (1.0, 4.0), FUTURE: (4.0, 1.0), MODAL: (2.0, 1.0), None: (1.0, 1.5),
+}
 
 
-def _cost(first: dt.date, last: dt.date, anchor: dt.date, tense: str | None) -> tuple[int, int]:
+def _cost(first: dt.date, last: dt.date, anchor: dt.date, tense: str | None) -> tuple[float, int]:
     """How unlikely a calendar reading is: distance from the anchor, weighted by the tense."""
     if first <= anchor <= last:
         return 0, 0
+    wp, wf = _WEIGHTS.get(tense, _WEIGHTS[None])
     if last < anchor:
-        gap = (anchor - last).days
-        return gap * (_AGAINST_TENSE if tense == FUTURE else 1), 0
-    gap = (first - anchor).days
-    return gap * (_AGAINST_TENSE if tense == PAST else 1), 1  # ties go to the past (news)
+        return (anchor - last).days * wp, 0
+    return (first - anchor).days * wf, 1
 
 
 # --------------------------------------------------------------------------- handlers
@@ -304,7 +306,7 @@ def h_month(m: re.Match[str], r: Resolver) -> Hit | None:
         if not _MAY_CONTEXT.search(r.before(m, 16)):
             return None
     if word in ("jan", "jun", "jul", "mar", "apr", "aug", "dec", "nov", "oct", "sep", "sept") and \
-            not m["mon"].endswith(".") and re.match(r"\s+[A-Z]", r.after(m, 3)):
+            not m["mon"].endswith(".") and re.match(r"\s+[A-Z]", r.text[m.end():m.end() + 3]):
         return None
     mon = _month_num(m["mon"])
     rel = (m["rel"] or "").lower()
@@ -913,17 +915,17 @@ def h_set(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit("SET", _duration_value(k, unit))
 
 
-_REFS = {"now": "PRESENT_REF",          "currently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-         "the present": "PRESENT_REF", "presently": "PRESENT_REF", "current": "PRESENT_REF",
-         "at the moment": "PRESENT_REF",          "recently": "PAST_REF", "lately": "PAST_REF",
-         "the past": "PAST_REF",
+_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+         "these days": "PRESENT_REF", "the present": "PRESENT_REF", "presently": "PRESENT_REF",
+         "current": "PRESENT_REF", "at the moment": "PRESENT_REF",
+         "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
          "more recently": "PAST_REF", "most recently": "PAST_REF", "until recently": "PAST_REF",
-                  "the future": "FUTURE_REF",          "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-         "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
-         "the longer term": "FUTURE_REF", "the foreseeable future": "FUTURE_REF",
-         "a later date": "FUTURE_REF", "someday": "FUTURE_REF",
-         "as soon as possible": "FUTURE_REF", "the coming days": "FUTURE_REF",
-         "the distant future": "FUTURE_REF", }
+         "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+         "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+         "the long term": "FUTURE_REF", "the longer term": "FUTURE_REF",
+         "the foreseeable future": "FUTURE_REF", "a later date": "FUTURE_REF",
+         "someday": "FUTURE_REF", "as soon as possible": "FUTURE_REF",
+         "the coming days": "FUTURE_REF", "the distant future": "FUTURE_REF"}
 
 
 def h_ref(m: re.Match[str], r: Resolver) -> Hit | None:

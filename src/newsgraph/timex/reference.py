@@ -30,7 +30,7 @@ from .calendar import Point, day_point
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
+PAST, PRESENT, FUTURE, MODAL = "PAST", "PRESENT", "FUTURE", "MODAL"
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon"})
 
@@ -88,11 +88,11 @@ _PAST_MODAL_HAVE = frozenset({"have", "'ve"})
 
 
 def tense_of(verb: Token) -> str | None:
-    """PAST, PRESENT, FUTURE or None for a verb, from its tag and auxiliaries.
+    """PAST, PRESENT, FUTURE, MODAL or None for a verb, from its tag and auxiliaries.
 
-    Modals other than will/shall ("must be returned by", "would appeal") look ahead like the
-    future unless they carry a perfect ("could have left"); infinitives and gerunds have no tense
-    of their own (None).
+    Modals other than will/shall ("must be returned by", "would appeal") and purpose infinitives
+    are MODAL: they lean forward, less firmly than the future, unless they carry a perfect
+    ("could have left"); other infinitives and gerunds have no tense of their own (None).
     """
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lows = [a.lower_ for a in auxes]
@@ -103,7 +103,7 @@ def tense_of(verb: Token) -> str | None:
         if low == "going" and any(c.lower_ == "to" for c in verb.children):
             return FUTURE
     if any(a.tag_ == "MD" for a in auxes):
-        return PAST if any(w in _PAST_MODAL_HAVE for w in lows) and verb.tag_ == "VBN" else FUTURE
+        return PAST if any(w in _PAST_MODAL_HAVE for w in lows) and verb.tag_ == "VBN" else MODAL
     for a in auxes:
         if a.tag_ == "VBD":
             return PAST
@@ -120,7 +120,7 @@ def tense_of(verb: Token) -> str | None:
         if a.tag_ in ("VBZ", "VBP"):
             return PRESENT
     if verb.tag_ == "VB" and any(c.lower_ == "to" and c.tag_ == "TO" for c in verb.children):
-        return FUTURE if verb.dep_ in ("xcomp", "advcl", "acl", "relcl") else None
+        return MODAL if verb.dep_ in ("xcomp", "advcl", "acl", "relcl") else None
     return None
 
 
