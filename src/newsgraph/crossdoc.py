@@ -22,6 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .names import canonical_given, compare, fold, masculine, parse, skeleton
@@ -82,16 +83,21 @@ def phonetic_key(word: str) -> str:
     return _DOUBLE.sub(r"\1", head + body)[:6]
 
 
-def _given_keys(word: str) -> set[str]:
-    keys = {canonical_given(word)} if canonical_given(word).startswith("g") else set()
-    sk = skeleton(word)
-    if sk:
-        keys.add(("a" if sk[0] in "aeiouy" else sk[0].translate(_PHON)))
-    # English nicknames map to their canonical names' first sounds (Bill -> William: w)
-    for canon in groups().direct.get(sk, frozenset()):
-        if canon:
-            keys.add("a" if canon[0] in "aeiouy" else canon[0].translate(_PHON))
-    return keys
+def _sound(word: str) -> str:
+    return "a" if word[:1] in ("a", "e", "i", "o", "u", "y") else word[:1].translate(_PHON)
+
+
+@lru_cache(maxsize=65536)
+def _given_keys(word: str) -> frozenset[str]:
+    """Keys of a given name: its diminutive group, else a short phonetic prefix of its spelling,
+    plus the prefixes of the English names it is a nickname of (Bill -> William)."""
+    canon = canonical_given(word)
+    if canon.startswith("g"):
+        return frozenset({canon})
+    keys = {phonetic_key(word)[:3]}
+    for c in groups().direct.get(skeleton(word), frozenset()):
+        keys.add(phonetic_key(c)[:3])
+    return frozenset(k for k in keys if k)
 
 
 _ORG_STOP = frozenset({
@@ -117,45 +123,64 @@ def _person_parts(name: str) -> ParsedName:
     return parse(name)
 
 
+def _person_block(name: str) -> tuple[set[str], set[str]]:
+    """(keys to look up and store, extra keys only to store) for one person name."""
+    pn = _person_parts(name)
+    if not pn.family:
+        if pn.given:
+            return {f"g:{k}" for k in _given_keys(pn.given[0]) if k.startswith("g")}, set()
+        return set(), set()
+    fam = phonetic_key(pn.family.replace(" ", ""))
+    if not fam:
+        return set(), set()
+    if pn.given:
+        first = skeleton(pn.given[0])
+        sounds = {_sound(first)} | {_sound(k) for k in groups().direct.get(first, frozenset())}
+        extra = {f"p:{fam}"} | {f"p:{fam}:i:{x}" for x in sounds}
+        return {f"p:{fam}:{g}" for g in _given_keys(pn.given[0])}, extra
+    if pn.initials:
+        return {f"p:{fam}:i:{_sound(pn.initials[0].lower())}"}, {f"p:{fam}"}
+    return {f"p:{fam}"}, set()
+
+
 def block_keys(p: Profile) -> set[str]:
     """Blocking keys: candidates for :func:`link_score` are the clusters that share one.
 
-    People: ``fam:given`` pairs (phonetic family key, given-name key) for full names, ``fam`` for
-    a surname alone. Other types: each content word, plus the acronym of multi-word names.
+    People: a full name gives ``p:FAMILY:GIVEN`` (phonetic family key, given-name group or
+    phonetic prefix), so the many people of one family name do not all meet; a surname alone
+    gives ``p:FAMILY``, an initial ``p:FAMILY:i:SOUND``. Other types: each content word of the
+    proper-name head, plus the acronym of multi-word names. Use these keys to look candidates up;
+    store each entity under :func:`index_keys`, which adds the coarse keys by which a surname
+    alone or an initial finds a full name.
     """
     keys: set[str] = set()
     if p.type == "PERSON":
         for n in p.names():
-            pn = _person_parts(n)
-            if pn.family:
-                fam = phonetic_key(pn.family.replace(" ", ""))
-                if not fam:
-                    continue
-                gkeys: set[str] = set()
-                for g in pn.given[:1]:
-                    gkeys |= _given_keys(g)
-                for i in pn.initials[:1]:
-                    gkeys.add("a" if i.lower() in "aeiouy" else i.lower().translate(_PHON))
-                if gkeys:
-                    keys.update(f"p:{fam}:{g}" for g in gkeys)
-                else:
-                    keys.add(f"p:{fam}")
-            elif pn.given:
-                keys.update(f"g:{k}" for k in _given_keys(pn.given[0]) if k.startswith("g"))
+            keys |= _person_block(n)[0]
         return keys
     for n in p.names():
         toks = _org_tokens(n)
         keys.update(f"w:{skeleton(t)}" for t in toks if len(t) > 1)
-        if len(toks) == 1 and toks[0].isalpha() and len(toks[0]) <= 6:
-            keys.add(f"w:{skeleton(toks[0])}")
         ac = _acronym(n)
         if ac:
             keys.add(f"w:{skeleton(ac)}")
     return keys
 
 
+def index_keys(p: Profile) -> set[str]:
+    """Keys to store an entity under: :func:`block_keys` plus, for full person names, the
+    family-only and family-plus-initial keys (looked up only by surname-alone or initial mentions,
+    so full names still meet only their own small blocks)."""
+    keys = block_keys(p)
+    if p.type == "PERSON":
+        for n in p.names():
+            keys |= _person_block(n)[1]
+    return keys
+
+
 # -- scoring -------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=131072)
 def _full(name: str) -> bool:
     pn = parse(name)
     return bool(pn.family and (pn.given or pn.initials))
@@ -166,22 +191,39 @@ def _ctx_list(ctx: Context, key: str) -> list[str]:
     return [str(x) for x in v] if isinstance(v, list) else []
 
 
+@lru_cache(maxsize=131072)
 def _norm(s: str) -> str:
     return " ".join(fold(w) for w in s.split() if fold(w))
 
 
+@lru_cache(maxsize=131072)
+def _person_keys(name: str) -> frozenset[str]:
+    return frozenset(index_keys(Profile("", "PERSON", name)))
+
+
 def _shared_people(a: Sequence[str], b: Sequence[str], exclude: Sequence[str]) -> list[str]:
-    out: list[str] = []
+    """Co-occurring people of both sides: same folded name, or full names that block together
+    and compare as the same person."""
     ex = {_norm(x) for x in exclude}
+    b_norm = {_norm(y) for y in b} - ex
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for y in b:
+        if _norm(y) not in ex and _full(y):
+            for k in _person_keys(y):
+                by_key[k].append(y)
+    out: list[str] = []
     for x in a:
-        if _norm(x) in ex:
+        nx = _norm(x)
+        if nx in ex:
             continue
-        for y in b:
-            if _norm(y) in ex:
-                continue
-            if _norm(x) == _norm(y) or (_full(x) and _full(y) and compare(x, y).score >= 0.85):
-                out.append(x)
-                break
+        if nx in b_norm:
+            out.append(x)
+            continue
+        if not _full(x):
+            continue
+        cands = {y for k in _person_keys(x) for y in by_key.get(k, ())}
+        if any(compare(x, y).score >= 0.85 for y in cands):
+            out.append(x)
     return out
 
 
@@ -199,6 +241,14 @@ def _age_conflict(new: Context, old: Context) -> str | None:
     if abs(a1 - expected) > 1:
         return f"ages differ: {a1} in {y1} vs {a2} in {y2}"
     return None
+
+
+def _gender_forms_differ(a: str, b: str) -> bool:
+    pa, pb = parse(a), parse(b)
+    if not (pa.family and pb.family):
+        return False
+    fa, fb = fold(pa.family.split()[-1]), fold(pb.family.split()[-1])
+    return fa != fb and (masculine(fa) is None) != (masculine(fb) is None)
 
 
 def _name_evidence(new: Profile, old: Profile) -> tuple[float, str, float]:
@@ -219,6 +269,9 @@ def _name_evidence(new: Profile, old: Profile) -> tuple[float, str, float]:
     for a in new_names:
         for b in old_names:
             m = compare(a, b)
+            if _gender_forms_differ(a, b):
+                # a masculine surname alone does not name the woman of that family (nor back)
+                m = type(m)(m.score * 0.6, m.score * 0.6 >= NAME_THRESHOLD, m.reason + "; other gender form")
             w = 0.85 if _full(a) and _full(b) else (0.6 if (parse(a).family and parse(b).family) else 0.4)
             if m.score * w > best * weight or (best == 0 and m.score > 0):
                 best, why, weight = m.score, f"{a!r} ~ {b!r}: {m.reason}", w
@@ -387,6 +440,8 @@ class _Cluster:
 class Resolver:
     """Link profiles article by article, as the store does on ingest, in memory.
 
+    Candidates are looked up by :func:`block_keys` and clusters are stored under
+    :func:`index_keys` (a merged cluster under the keys of every profile it absorbed).
     ``add_document`` links each profile of one article to the best cluster over
     :data:`LINK_THRESHOLD` among those sharing a blocking key, never two profiles of one article
     to one cluster (the article keeps them apart), and returns the cluster index per profile.
@@ -405,6 +460,7 @@ class Resolver:
         used: set[int] = set()
         for i, p in ordered:
             keys = {f"{p.type}|{k}" for k in block_keys(p)}
+            stored = keys | {f"{p.type}|{k}" for k in index_keys(p)}
             cands: set[int] = set()
             for k in keys:
                 cands.update(self.index.get(k, ()))
@@ -424,7 +480,7 @@ class Resolver:
                 best_s, best_ev = 1.0, ["first seen"]
             self.clusters[cid].members.append(p.key)
             self.evidence[p.key] = (best_s, best_ev)
-            for k in keys:
+            for k in stored:
                 if not self.index[k] or self.index[k][-1] != cid:
                     self.index[k].append(cid)
             used.add(cid)

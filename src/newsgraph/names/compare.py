@@ -15,7 +15,7 @@ THRESHOLD = 0.5
 
 # Slavic feminine surname endings and the masculine forms they pair with
 _FEMININE = (
-    (re.compile(r"(ov|ev|yov|in|yn|ын|skoy|sk)a$"), r"\1"),
+    (re.compile(r"(ov|ev|ow|ew|yov|in|yn|skoy)a$"), r"\1"),
     (re.compile(r"(sk|tsk|ck|zk)aya$"), r"\1iy"),
     (re.compile(r"(sk|tsk|ck|zk)aia$"), r"\1ii"),
     (re.compile(r"(sk|tsk|ck|zk)a$"), r"\1i"),

@@ -35,6 +35,7 @@ _VOWELS = re.compile(r"[aeiou]")
 _DOUBLE = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=262144)
 def fold(word: str) -> str:
     """Lower-case ASCII letters only: diacritics, apostrophes and hyphens dropped."""
     s = word.translate(_DIACRITIC_DIGRAPHS).translate(_SPECIAL)

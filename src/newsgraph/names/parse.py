@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import ARTICLES, HONORIFICS, PARTICLES, REGNAL, SUFFIXES, TITLES
 from .normalize import fold, tokens
@@ -49,6 +50,7 @@ def _letters(tok: str) -> tuple[str, ...]:
     return tuple(ch.upper() for ch in tok if ch.isalpha())
 
 
+@lru_cache(maxsize=131072)
 def parse(name: str) -> ParsedName:
     """Split ``name`` into its parts.
 

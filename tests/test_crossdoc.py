@@ -1,0 +1,112 @@
+"""Cross-article resolution: block keys, link scores with evidence, a small invented story.
+
+The story: a fictional hostage, Grigory Lebedyanov, freed in the invented town of Korsk, appears
+across articles as "Grigory Lebedyanov", "Grisha Lebedianov", "Grigoriy Lebedyanoff"; his father
+Vitaly Lebedyanov and his mother Oksana Lebedyanova share the family name but are other people;
+another Grigory Lebedyanov, a 71-year-old chess coach, shares the full name but not the ages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.crossdoc import LINK_THRESHOLD, Profile, Resolver, block_keys, link_score, phonetic_key
+
+
+def person(key: str, name: str, aliases: list[str] | None = None, **ctx: object) -> Profile:
+    return Profile(key, "PERSON", name, aliases or [name], dict(ctx))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Lebedyanov", "Lebedianoff"),
+    ("Trefanov", "Trepanov"),
+    ("Lebedyanova", "Lebedyanov"),
+    ("al-Sharqawi", "el-Sharqawi"),
+])
+def test_phonetic_key_is_transliteration_stable(a: str, b: str) -> None:
+    assert phonetic_key(a) == phonetic_key(b)
+
+
+def test_block_keys_meet_for_variants_and_diminutives() -> None:
+    a = block_keys(person("a", "Grigory Lebedyanov"))
+    b = block_keys(person("b", "Grisha Lebedianov"))
+    c = block_keys(person("c", "Vitaly Lebedyanov"))
+    assert a & b
+    assert not a & c
+
+
+def test_same_full_name_links_without_context() -> None:
+    s, ev = link_score(person("n", "Grigory Lebedyanov"), person("o", "Grigory Lebedyanov"))
+    assert s >= LINK_THRESHOLD
+    assert any("name" in e for e in ev)
+
+
+def test_father_and_son_stay_apart() -> None:
+    son = person("o", "Grigory Lebedyanov", people=["Oksana Lebedyanova"], places=["Korsk"])
+    father = person("n", "Vitaly Lebedyanov", people=["Oksana Lebedyanova"], places=["Korsk"])
+    s, _ = link_score(father, son)
+    assert s < LINK_THRESHOLD
+
+
+def test_ages_at_a_common_date_keep_namesakes_apart() -> None:
+    old = person("o", "Grigory Lebedyanov", age=24, age_year=2023)
+    same_age_later = person("n", "Grigory Lebedyanov", age=26, age_year=2025)
+    other = person("x", "Grigory Lebedyanov", age=71, age_year=2025)
+    assert link_score(same_age_later, old)[0] >= LINK_THRESHOLD
+    s, ev = link_score(other, old)
+    assert s < LINK_THRESHOLD
+    assert any("ages differ" in e for e in ev)
+
+
+def test_context_lifts_a_weak_name_match() -> None:
+    old = person("o", "Grigory Lebedyanov", people=["Vitaly Lebedyanov", "Marta Quenneville"],
+                 places=["Korsk"], titles=["hostage"])
+    bare = person("n", "Lebedyanov")
+    with_ctx = person("n", "Lebedyanov", people=["Vitaly Lebedyanov", "Marta Quenneville"],
+                      places=["Korsk"], titles=["hostage"])
+    assert link_score(bare, old)[0] < LINK_THRESHOLD
+    s, ev = link_score(with_ctx, old)
+    assert s >= LINK_THRESHOLD
+    assert any("shared people" in e for e in ev)
+
+
+def test_organizations_by_head_and_acronym() -> None:
+    a = Profile("a", "ORG", "Korsk Regional Water Authority", ["Korsk Regional Water Authority"], {})
+    b = Profile("b", "ORG", "KRWA", ["KRWA"], {})
+    c = Profile("c", "ORG", "the authority", ["the authority"], {})
+    assert block_keys(a) & block_keys(b)
+    assert link_score(b, a)[0] > link_score(c, a)[0]
+    assert link_score(c, a)[0] < LINK_THRESHOLD
+
+
+STORY = [
+    # (article, [(true person, surface name, co-occurring names)])
+    [("hostage", "Grigory Lebedyanov"), ("father", "Vitaly Lebedyanov"), ("mother", "Oksana Lebedyanova"),
+     ("mediator", "Marta Quenneville")],
+    [("hostage", "Grisha Lebedianov"), ("mediator", "Marta Quenneville"), ("father", "Vitali Lebedianov")],
+    [("hostage", "Grigoriy Lebedyanoff"), ("mother", "Oksana Lebedianova"), ("coach", "Desmond Tully")],
+    [("hostage", "Lebedyanov"), ("mediator", "M. Quenneville"), ("father", "Vitaly Lebedyanov")],
+]
+
+
+def test_story_comes_out_with_the_right_people() -> None:
+    resolver = Resolver()
+    truth: dict[str, str] = {}
+    pred: dict[str, int] = {}
+    for a, article in enumerate(STORY):
+        names = [n for _, n in article]
+        profiles = [person(f"{a}/{i}", n, people=[x for x in names if x != n], places=["Korsk"])
+                    for i, (_, n) in enumerate(article)]
+        for (who, _), p, cid in zip(article, profiles, resolver.add_document(profiles), strict=True):
+            truth[p.key] = who
+            pred[p.key] = cid
+    clusters: dict[int, set[str]] = {}
+    for k, c in pred.items():
+        clusters.setdefault(c, set()).add(truth[k])
+    # every cluster holds one person, and every person is one cluster
+    assert all(len(v) == 1 for v in clusters.values()), clusters
+    per_person: dict[str, set[int]] = {}
+    for k, who in truth.items():
+        per_person.setdefault(who, set()).add(pred[k])
+    assert {w: len(c) for w, c in per_person.items()} == {w: 1 for w in per_person}
+    assert len(resolver.evidence) == len(truth)
