@@ -165,3 +165,12 @@ def test_seed_timexes(engine) -> None:  # type: ignore[no-untyped-def]
         assert hits, g["text"]
         assert hits[0].value in g.get("accept_values", [g["value"]]), (g, hits[0])
         assert hits[0].mod == g.get("mod"), (g, hits[0])
+
+
+def test_anchor_records_what_the_value_was_resolved_against(engine) -> None:  # type: ignore[no-untyped-def]
+    text = "The levee broke in August 2019. Crews had patched it on June 3.\nIt rained on Monday."
+    doc = engine.extract_text(text, published="2024-04-02")
+    got = {t.text: (t.value, t.anchor) for t in doc.timexes}
+    assert got["August 2019"] == ("2019-08", None)
+    assert got["June 3"] == ("2019-06-03", "2019-08")
+    assert got["Monday"] == ("2024-04-01", "2024-04-02")

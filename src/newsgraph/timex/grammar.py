@@ -384,7 +384,7 @@ def h_decade(m: re.Match[str], r: Resolver) -> Hit | None:
         if y + 100 <= base - 10:
             y += 100
     p = Point("decade", y)
-    return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p)
+    return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p, explicit_year=bool(m["dec"]))
 
 
 def h_century(m: re.Match[str], r: Resolver) -> Hit | None:
@@ -392,7 +392,8 @@ def h_century(m: re.Match[str], r: Resolver) -> Hit | None:
     n = lx.ORDINALS.get(word) or int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
     if not 1 <= n <= 22:
         return None
-    return Hit("DATE", f"{n - 1:02d}", _pointmod(m["pm"]), point=Point("century", (n - 1) * 100))
+    return Hit("DATE", f"{n - 1:02d}", _pointmod(m["pm"]), point=Point("century", (n - 1) * 100),
+               explicit_year=True)
 
 
 _REL_DAYS = {"today": 0, "2day": 0, "yesterday": -1, "tomorrow": 1, "tmrw": 1, "tmr": 1,
@@ -646,6 +647,10 @@ def h_duration(m: re.Match[str], r: Resolver) -> Hit | None:
     if r.after(m, 1) == "-":
         return None  # "a year-earlier loss"
     num = (m["num"] or "").lower()
+    if unit == "second" and m["unit"].lower() == "second" and re.match(
+            r"\s+(?!(?:ago|later|earlier|or|and|to|of|before|after|for|in|on)\b)[a-z]",
+            r.text[m.end():m.end() + 4]):
+        return None  # "a second betrayal": the ordinal
     if num in ("a", "an") and not m["mod"] and not m["det"] and not m["adj"] and \
             _RATE_BEFORE.search(r.before(m, 16)):
         return None  # a rate: "$5 a year", "24 hours a day"

@@ -152,7 +152,7 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
         if not result:
             continue
         for hit in result if isinstance(result, list) else [result]:
-            tx = _emit(text, m, hit)
+            tx = _emit(text, m, hit, _anchor_of(hit, ref, published))
             if tx is None:
                 continue
             out.append(tx)
@@ -162,7 +162,16 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
     return out, ref
 
 
-def _emit(text: str, m: re.Match[str], hit: Hit) -> Timex | None:
+def _anchor_of(hit: Hit, ref: ReferenceTime, published: str | None) -> str | None:
+    """What a relative value was resolved against: the narrative time or the publication date."""
+    if hit.explicit_year or hit.type in ("DURATION", "SET") or hit.value.endswith("_REF"):
+        return None
+    if hit.anchor == "narrative" and ref.narrative is not None:
+        return ref.narrative.value()
+    return published[:10] if published else None
+
+
+def _emit(text: str, m: re.Match[str], hit: Hit, anchor: str | None) -> Timex | None:
     start = m.start() if hit.start is None else hit.start
     end = m.end() if hit.end is None else hit.end
     span = text[start:end]
@@ -179,5 +188,4 @@ def _emit(text: str, m: re.Match[str], hit: Hit) -> Timex | None:
         end -= 1  # the period closes the sentence too; TimeBank leaves it out
     if end <= start:
         return None
-    anchor = hit.anchor
     return Timex(start, end, text[start:end], hit.type, hit.value, hit.mod, anchor)
