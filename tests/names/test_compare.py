@@ -39,6 +39,8 @@ from newsgraph.names import compare, masculine
     ("Marta Quenneville", "Marta Quennell", False),
     ("Oswin Haddleton", "Brisa Haddleton", False),
     ("Richard", "Richert", False),
+    ("Orrin Haddleton Jr.", "Orrin Haddleton Sr.", False),
+    ("Orrin Haddleton Jr.", "Orrin Haddleton", True),
     ("Desmond Tully", "Esther Ravensworth", False),
 ])
 def test_compare(a: str, b: str, expected: bool) -> None:

@@ -195,6 +195,9 @@ def compare(a: str, b: str) -> Match:
         if ps < THRESHOLD:
             score = min(score, 0.1)
             reasons.append("different patronymics")
+    if pa.suffix and pb.suffix and fold(pa.suffix) != fold(pb.suffix):
+        score = min(score, 0.1)
+        reasons.append("different generational suffixes")
     if _gender_clash(pa, pb):
         score = min(score, 0.3)
         reasons.append("masculine and feminine family name forms")
