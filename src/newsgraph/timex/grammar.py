@@ -608,7 +608,7 @@ def h_ago(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit("DATE", p.value(), mod, point=p, moves_ref=False)
 
 
-_RATE_BEFORE = re.compile(r"(?:\d[\d,.]*%?|million|billion|thousand|hundred|dozen|percent|cents?|"
+_RATE_BEFORE = re.compile(r"(?:\d(?:[\d,.]*\d)?%?|million|billion|thousand|hundred|dozen|percent|cents?|"
                           r"(?!(?:was|is|has|his|its|this|as|thus|always|perhaps|news|less|"
                           r"us|yes|its)\b)[a-z]+s)\s*$")
 _OVER_AS_MOD = re.compile(r"(?:\b(?:for|in|of|than|after|took|take|takes|lasted|lasting|last|"
