@@ -118,6 +118,18 @@ def _render_show(data: dict[str, Any]) -> None:
                       _esc(r["evidence"]["doc"]), _esc(r["evidence"]["sentence"]))
         con.print(t)
     _render_timeline_table(con, data["events"] + data["statuses"], "Events and statuses")
+    _render_latest(con, data["latest_status"])
+    if data["claims"]:
+        t = Table("stated", "computed", "verdict", "article", "why", title="Numbers checked")
+        for c in data["claims"]:
+            t.add_row(_esc(c["stated"]), _esc(c["computed"] or ""), c["verdict"],
+                      _esc(c["evidence"]["doc"]), _esc(c["explanation"] or ""))
+        con.print(t)
+    if data["claims_across_articles"]:
+        t = Table("quantity", "relation", "why", title="Across articles")
+        for c in data["claims_across_articles"]:
+            t.add_row(c["kind"], c["relation"], _esc(c["why"]))
+        con.print(t)
     _render_quotes_table(con, data["quotes_said"], "Quotes said")
     _render_quotes_table(con, data["quotes_addressed"], "Quotes addressed to them")
 
@@ -200,11 +212,17 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         con = Console()
         con.print(f"[bold]{_esc(data['name'])}[/bold] ({data['id']})")
         _render_timeline_table(con, data["timeline"], "Timeline")
-        if data["latest_status"]:
-            s = data["latest_status"]
-            con.print(f"latest status: {s['status']} since {s['since'] or '?'} "
-                      f"(as of {s['as_of'] or '?'}, {_esc(s['source'])})")
+        _render_latest(con, data["latest_status"])
     return 0
+
+
+def _render_latest(con: Any, s: dict[str, Any] | None) -> None:
+    if not s:
+        return
+    con.print(f"latest status: [bold]{s['status']}[/bold] since {s['since'] or '?'} "
+              f"(as of {s['as_of'] or '?'}, {_esc(s['source'])})")
+    for c in s["contradictions"]:
+        con.print(f"[red]contradiction[/red]: {_esc(c['why'])}")
 
 
 def cmd_match_names(args: argparse.Namespace) -> int:

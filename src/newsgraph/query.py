@@ -12,6 +12,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
+from .consistency import Stated, compare_all, status_conflicts
 from .errors import Code, StoreError
 from .store import Store, norm_name
 
@@ -159,7 +160,7 @@ def timeline(store: Store, name: str) -> dict[str, Any]:
         for st in store.conn.execute("SELECT * FROM statuses WHERE doc_id = ? AND local_id = ?",
                                      (doc_id, local)):
             items.append({"kind": "status", "type": st["status"], "date": st["since"],
-                          "as_of": st["as_of"],
+                          "as_of": st["as_of"], "doc": doc_id,
                           "evidence": docs.evidence(doc_id, st["start"], st["end"]),
                           "_key": _date_key(st["since"], pub)})
     items.sort(key=lambda i: (i.pop("_key"), i["evidence"]["doc"], i["evidence"]["span"][0]))
@@ -169,14 +170,37 @@ def timeline(store: Store, name: str) -> dict[str, Any]:
 
 
 def _latest_status(items: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The status of the newest article (then the newest start date), with contradictions."""
     statuses = [i for i in items if i["kind"] == "status"]
     if not statuses:
         return None
     statuses.sort(key=lambda s: (s["as_of"] or "", s["date"] or ""))
     latest = statuses[-1]
-    conflicts = sorted({s["type"] for s in statuses if s["as_of"] == latest["as_of"]} - {latest["type"]})
+    conflicts = status_conflicts([{"status": s["type"], "since": s["date"], "as_of": s["as_of"],
+                                   "doc": s["doc"]} for s in statuses])
     return {"status": latest["type"], "since": latest["date"], "as_of": latest["as_of"],
-            "source": latest["evidence"]["doc"], "conflicting": conflicts}
+            "source": latest["evidence"]["doc"],
+            "sentence": latest["evidence"]["sentence"], "contradictions": conflicts}
+
+
+def claims_about(store: Store, eid: int) -> dict[str, Any]:
+    """Numbers stated about one entity in every article, and how the articles compare."""
+    docs = _Docs(store)
+    claims, stated = [], []
+    for doc_id, local in _locals(store, eid):
+        pub = docs.row(doc_id)["published"]
+        for c in store.conn.execute("SELECT * FROM claims WHERE doc_id = ? AND subject = ?",
+                                    (doc_id, local)):
+            claims.append({"kind": c["kind"], "stated": c["stated"], "computed": c["computed"],
+                           "verdict": c["verdict"], "explanation": c["explanation"],
+                           "evidence": docs.evidence(doc_id, c["start"], c["end"])})
+            if c["kind"] == "duration":
+                stated.append(Stated("duration", c["stated"], doc_id, pub, (c["start"], c["end"])))
+        for r in store.conn.execute("SELECT * FROM relations WHERE doc_id = ? AND subject = ? AND "
+                                    "predicate = 'age'", (doc_id, local)):
+            stated.append(Stated("age", json.loads(r["object_value"]).__str__(), doc_id,
+                                 r["as_of"] or pub, (r["start"], r["end"])))
+    return {"claims": claims, "across_articles": compare_all(stated)}
 
 
 def show(store: Store, name: str) -> dict[str, Any]:
@@ -209,6 +233,7 @@ def show(store: Store, name: str) -> dict[str, Any]:
                               "as_of": r["as_of"],
                               "evidence": docs.evidence(doc_id, r["start"], r["end"])})
     tl = timeline(store, f"E{eid}")
+    numbers = claims_about(store, eid)
     return {
         "id": f"E{eid}", "name": row[0], "type": row[1],
         "aliases": [{"alias": a, "docs": sorted(ds)} for a, ds in sorted(alias_docs.items())],
@@ -218,6 +243,8 @@ def show(store: Store, name: str) -> dict[str, Any]:
         "events": [i for i in tl["timeline"] if i["kind"] == "event"],
         "statuses": [i for i in tl["timeline"] if i["kind"] == "status"],
         "latest_status": tl["latest_status"],
+        "claims": numbers["claims"],
+        "claims_across_articles": numbers["across_articles"],
         "quotes_said": quotes(store, speaker=f"E{eid}"),
         "quotes_addressed": quotes(store, addressee=f"E{eid}"),
     }

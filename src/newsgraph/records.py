@@ -126,6 +126,9 @@ class Claim:
     computed: str | None
     verdict: str
     explanation: str | None = None
+    # the entity the quantity is about (the captive of a held-for duration, the person of an
+    # age), so that the same quantity can be compared across articles
+    subject: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,8 @@ def claim_json(c: Claim) -> dict[str, Any]:
                            "computed": c.computed, "verdict": c.verdict}
     if c.explanation:
         out["explanation"] = c.explanation
+    if c.subject:
+        out["subject"] = c.subject
     return out
 
 

@@ -122,17 +122,18 @@ def _duration_claim(doc: Document, tx: Timex, stated: Duration, root: Token,
     stated_text = _stated_text(tx, stated)
     if cap is None or cap.begin is None:
         return Claim((tx.start, tx.end), "duration", stated_text, None, "unverifiable",
-                     "the article gives no start date for this period")
+                     "the article gives no start date for this period",
+                     cap.captive if cap is not None else _nearest_person(doc, tx.start))
     end = cap.end or doc.published
     if end is None:
         return Claim((tx.start, tx.end), "duration", stated_text, None, "unverifiable",
-                     "the article gives no end date for this period")
+                     "the article gives no end date for this period", cap.captive)
     gap = Elapsed.between(cap.begin, end)
     if gap is None:
         return None
     verdict, why = check(stated, tx.mod, gap)
     return Claim((tx.start, tx.end), "duration", stated_text, gap.iso(), verdict,
-                 f"{gap.describe()}; {why}")
+                 f"{gap.describe()}; {why}", cap.captive)
 
 
 def _offset_claim(doc: Document, sdoc: Doc, tx: Timex, stated: Duration, root: Token,
@@ -225,14 +226,14 @@ def _age_claim(rel: Relation, born: str, born_span: tuple[int, int], published: 
     b, a = date_range(born), date_range(as_of)
     if b is None or a is None:
         return Claim(rel.evidence, "age", str(stated), None, "unverifiable",
-                     "no date to compute the age at")
+                     "no date to compute the age at", rel.subject)
     lo = a[0].year - b[1].year - ((a[0].month, a[0].day) < (b[1].month, b[1].day))
     hi = a[1].year - b[0].year - ((a[1].month, a[1].day) < (b[0].month, b[0].day))
     ok = lo <= stated <= hi
     computed = str(lo) if lo == hi else f"{lo}..{hi}"
     return Claim(rel.evidence, "age", str(stated), computed,
                  "consistent" if ok else "inconsistent",
-                 f"born {born}, as of {as_of}: {computed} years old; stated {stated}")
+                 f"born {born}, as of {as_of}: {computed} years old; stated {stated}", rel.subject)
 
 
 def _cross_check(claims: list[Claim]) -> list[Claim]:
@@ -251,9 +252,21 @@ def _cross_check(claims: list[Claim]) -> list[Claim]:
                 mod = _mod_of(c.stated)
                 verdict, why = check(stated, mod, gap)
                 c = Claim(c.span, c.kind, c.stated, ref.stated, verdict,
-                          f"compared with the stated {ref.stated}; {why}")
+                          f"compared with the stated {ref.stated}; {why}", c.subject or ref.subject)
         out.append(c)
     return out
+
+
+def _nearest_person(doc: Document, offset: int) -> str | None:
+    """The person last named before ``offset``: who a held-for duration is most likely about."""
+    best: tuple[int, str] | None = None
+    for ent in doc.entities:
+        if ent.type != "PERSON":
+            continue
+        for m in ent.mentions:
+            if m.start < offset and (best is None or m.start > best[0]):
+                best = (m.start, ent.id)
+    return best[1] if best else None
 
 
 def _mod_of(stated: str) -> str | None:

@@ -201,6 +201,8 @@ def _statuses(evs: list[Event], caps: list[Captivity], doc: Document) -> list[St
         status = STATUS_OF.get(e.type)
         if status is None or e.negated or e.hypothetical:
             continue
+        if e.type == "hold" and _completed_period(doc, e):
+            continue
         for who in _who(e, "patient"):
             if who not in people:
                 continue
@@ -215,6 +217,30 @@ def _statuses(evs: list[Event], caps: list[Captivity], doc: Document) -> list[St
             found[key] = Status(old.entity, "held", cap.begin, old.as_of, old.evidence)
     statuses = sorted(found.values(), key=lambda s: (s.entity, _sort_date(s.since)))
     return statuses
+
+
+def _completed_period(doc: Document, e: Event) -> bool:
+    """ "was held for 300 days": a period the past tense closes, so no current 'held' status.
+
+    "has been held for 300 days" and "is still held" stay current.
+    """
+    if doc.spacy is None:
+        return False
+    span = doc.spacy.char_span(e.trigger[0], e.trigger[1], alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    kids = list(tok.children)
+    if any(k.lower_ in ("still", "remain", "remains") for k in kids) or tok.head.lemma_ == "remain":
+        return False
+    aux = [k for k in kids if k.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in ("has", "have", "is", "are", "'s", "am") for a in aux):
+        return False
+    past = tok.tag_ == "VBD" or any(a.lower_ in ("was", "were", "had") for a in aux)
+    # the duration timex starts right after "for" (TimeML spans exclude the preposition)
+    for_dur = any(k.dep_ == "prep" and k.lower_ == "for" and any(
+        t.type == "DURATION" and k.idx < t.start <= k.idx + 5 for t in doc.timexes) for k in kids)
+    return past and for_dur
 
 
 def _sort_date(value: str | None) -> str:

@@ -171,10 +171,10 @@ class Store:
               None if isinstance(r.object, str) and r.object in local_ids else json.dumps(r.object),
               r.evidence[0], r.evidence[1], r.as_of) for r in doc.relations])
         cur.executemany(
-            "INSERT INTO claims(doc_id, start, end, kind, stated, computed, verdict, explanation) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc.id, c.span[0], c.span[1], c.kind, c.stated, c.computed, c.verdict, c.explanation)
-             for c in doc.claims])
+            "INSERT INTO claims(doc_id, start, end, kind, stated, computed, verdict, explanation, "
+            "subject) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, c.span[0], c.span[1], c.kind, c.stated, c.computed, c.verdict, c.explanation,
+              c.subject) for c in doc.claims])
         cur.executemany(
             "INSERT INTO statuses(doc_id, local_id, status, since, as_of, start, end) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",

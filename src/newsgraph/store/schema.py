@@ -135,7 +135,8 @@ CREATE TABLE IF NOT EXISTS claims (
     stated TEXT NOT NULL,
     computed TEXT,
     verdict TEXT NOT NULL,
-    explanation TEXT
+    explanation TEXT,
+    subject TEXT
 );
 CREATE TABLE IF NOT EXISTS statuses (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
