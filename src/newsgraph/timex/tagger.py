@@ -82,6 +82,7 @@ for _cls, _words in _CLASS_WORDS.items():
     for _w in _words:
         _WORD_CLASSES.setdefault(_w, set()).add(_cls)
 _BEFORE, _AFTER = 60, 90
+_GLUED = re.compile(r"([a-z]+)\d")
 
 
 def _word_classes(word: str) -> set[str] | frozenset[str]:
@@ -94,6 +95,9 @@ def _word_classes(word: str) -> set[str] | frozenset[str]:
         return {"num", "relday"} if w.startswith("2") else {"num"}
     if w in _WORD_CLASSES:
         return _WORD_CLASSES[w]
+    glued = _GLUED.match(w)
+    if glued:  # "Jan21", "Sept3rd"
+        return set(_WORD_CLASSES.get(glued.group(1), ())) | {"num"}
     if w.endswith(("'s", "’s")):
         w = w[:-2]
     return _WORD_CLASSES.get(w) or _WORD_CLASSES.get(w.rstrip("s")) or frozenset()
