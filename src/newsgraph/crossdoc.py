@@ -3,8 +3,10 @@
 The store links each new article's entities to stored clusters. Work stays close to linear in the
 number of stored entities because a new entity is scored only against clusters that share a
 blocking key (:func:`block_keys`): for people, a phonetic key of the family name joined with a
-key of the given name (its diminutive group, else its first sound), so "Sasha Trupanov" and
-"Aleksandr Trufanov" meet while the thousands of other people called Smith or Alexander do not.
+key of the given name (its diminutive group, else its phonetic key), so "Sasha Trupanov"
+and "Aleksandr Trufanov" meet while the thousands of other people called Smith or Alexander do
+not. Entities are stored under :func:`index_keys`, which adds coarse keys so that a surname alone
+("Trufanov") or an initial ("A. Trufanov") in a later article still finds the full name.
 
 :func:`link_score` combines name compatibility (:func:`newsgraph.names.compare`) with context:
 co-occurring people, places, organizations, titles, ages and relations. Context can raise a
@@ -89,14 +91,14 @@ def _sound(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _given_keys(word: str) -> frozenset[str]:
-    """Keys of a given name: its diminutive group, else a short phonetic prefix of its spelling,
-    plus the prefixes of the English names it is a nickname of (Bill -> William)."""
+    """Keys of a given name: its diminutive group, else its phonetic key, plus the keys of the
+    English names it is a nickname of or that are its nicknames (Bill ~ William)."""
     canon = canonical_given(word)
     if canon.startswith("g"):
         return frozenset({canon})
-    keys = {phonetic_key(word)[:3]}
+    keys = {phonetic_key(word)}
     for c in groups().direct.get(skeleton(word), frozenset()):
-        keys.add(phonetic_key(c)[:3])
+        keys.add(phonetic_key(c))
     return frozenset(k for k in keys if k)
 
 
