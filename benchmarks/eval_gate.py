@@ -1,7 +1,7 @@
 """Quality gate: run the benchmarks and fail when a figure falls below its committed floor.
 
 ``baseline.json`` lists, per benchmark, the script that measures it, the figures it guards and
-their floors. Floors only go up: ``--raise`` lifts each floor to the figure just measured (minus
+their floors (and ceilings, for costs such as a stage's share of the time). Floors only go up: ``--raise`` lifts each floor to the figure just measured (minus
 the benchmark's noise margin) and refuses to lower any floor unless ``--allow-lower`` is given
 with a reason, which is recorded in the baseline.
 
@@ -69,7 +69,16 @@ def main() -> int:
             failures.append(f"{name}: no results in {OUT}")
             continue
         margin = float(spec.get("margin", base.get("margin", 0.005)))
-        for metric, floor in spec["floors"].items():
+        for metric, ceiling in spec.get("ceilings", {}).items():
+            value = figs.get(metric)
+            if value is None:
+                failures.append(f"{name}.{metric}: not reported")
+                continue
+            status = "ok" if value - 1e-9 <= ceiling else "ABOVE CEILING"
+            print(f"  {name}.{metric:32s} {value:8.4f}  ceiling {ceiling:.4f}  {status}")
+            if status != "ok":
+                failures.append(f"{name}.{metric} = {value:.4f} > ceiling {ceiling:.4f}")
+        for metric, floor in spec.get("floors", {}).items():
             value = figs.get(metric)
             if value is None:
                 failures.append(f"{name}.{metric}: not reported")

@@ -173,7 +173,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     from .store import Store
 
     with Store(args.db) as store:
-        data = show(store, args.name)
+        data = show(store, args.name, include_all=args.all)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -205,7 +205,7 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     from .store import Store
 
     with Store(args.db) as store:
-        data = timeline(store, args.name)
+        data = timeline(store, args.name, include_all=args.all)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
@@ -311,6 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("show", cmd_show, "Everything known about one person or entity.")
     sp.add_argument("name")
+    sp.add_argument("--all", action="store_true", help="also list speech and untyped events")
     sp.add_argument("--db", required=True, metavar="FILE")
     sp.add_argument("--json", action="store_true")
 
@@ -324,6 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("timeline", cmd_timeline, "Events and statuses of one entity in date order.")
     sp.add_argument("name")
+    sp.add_argument("--all", action="store_true", help="also list speech and untyped events")
     sp.add_argument("--db", required=True, metavar="FILE")
     sp.add_argument("--json", action="store_true")
 

@@ -138,7 +138,11 @@ def quotes(store: Store, *, speaker: str | None = None, addressee: str | None = 
     return out
 
 
-def timeline(store: Store, name: str) -> dict[str, Any]:
+# speech events are listed as quotes; "other" events carry no type a reader can line up
+QUIET_EVENT_TYPES = frozenset({"say", "other"})
+
+
+def timeline(store: Store, name: str, *, include_all: bool = False) -> dict[str, Any]:
     """Events and statuses of one entity in date order, each with its article and sentence."""
     eid = resolve_one(store, name)
     docs = _Docs(store)
@@ -148,6 +152,8 @@ def timeline(store: Store, name: str) -> dict[str, Any]:
         for ev in store.conn.execute(
                 "SELECT e.*, p.role FROM event_participants p JOIN events e ON e.doc_id = p.doc_id "
                 "AND e.idx = p.event_idx WHERE p.doc_id = ? AND p.local_id = ?", (doc_id, local)):
+            if ev["type"] in QUIET_EVENT_TYPES and not include_all:
+                continue
             others = [{"role": p["role"], "entity": _global(store, doc_id, p["local_id"])}
                       for p in store.conn.execute(
                           "SELECT role, local_id FROM event_participants WHERE doc_id = ? AND "
@@ -203,7 +209,7 @@ def claims_about(store: Store, eid: int) -> dict[str, Any]:
     return {"claims": claims, "across_articles": compare_all(stated)}
 
 
-def show(store: Store, name: str) -> dict[str, Any]:
+def show(store: Store, name: str, *, include_all: bool = False) -> dict[str, Any]:
     """Everything the store knows about one entity."""
     eid = resolve_one(store, name)
     docs = _Docs(store)
@@ -232,7 +238,7 @@ def show(store: Store, name: str) -> dict[str, Any]:
             relations.append({"subject": subj, "predicate": r["predicate"], "object": obj,
                               "as_of": r["as_of"],
                               "evidence": docs.evidence(doc_id, r["start"], r["end"])})
-    tl = timeline(store, f"E{eid}")
+    tl = timeline(store, f"E{eid}", include_all=include_all)
     numbers = claims_about(store, eid)
     return {
         "id": f"E{eid}", "name": row[0], "type": row[1],
