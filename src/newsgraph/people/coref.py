@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import math
 import unicodedata
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -110,6 +111,7 @@ _FOLDS = (("tch", "ch"), ("sch", "sh"), ("ch", "sh"), ("ph", "f"), ("kh", "h"), 
 _compare_failed = False
 
 
+@lru_cache(maxsize=65536)
 def _name_score(a: str, b: str) -> float:
     """``compare(a, b).score``, or 0 when the name model fails (coreference must go on)."""
     global _compare_failed
@@ -122,6 +124,7 @@ def _name_score(a: str, b: str) -> float:
         return 0.0
 
 
+@lru_cache(maxsize=65536)
 def fold_surname(word: str) -> str:
     """A coarse romanization key: Trupanov/Trufanov, Chodorkowski/Khodorkovsky fold together."""
     w = unicodedata.normalize("NFKD", word.lower())
@@ -135,6 +138,7 @@ def fold_surname(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def _given_compatible(a: str, b: str) -> bool:
     la, lb = a.lower().rstrip("."), b.lower().rstrip(".")
     if la == lb:
@@ -148,14 +152,19 @@ def _given_compatible(a: str, b: str) -> bool:
     return _name_score(a, b) >= _STRONG
 
 
+@lru_cache(maxsize=65536)
 def _surname_compatible(a: str, b: str) -> bool:
     la, lb = a.lower(), b.lower()
     if la == lb:
         return True
     if _feminine_pair(la, lb):
         return False
-    if fold_surname(la) == fold_surname(lb):
+    fa, fb = fold_surname(la), fold_surname(lb)
+    if fa == fb:
         return True
+    # romanizations of one surname start alike once folded; skip the costly model otherwise
+    if fa[:1] != fb[:1] and fa[:1] not in "aeiouh" and fb[:1] not in "aeiouh":
+        return False
     return _name_score(a, b) >= _STRONG
 
 

@@ -101,9 +101,14 @@ def _overlaps(spans: Sequence[NerSpan], start: int, end: int) -> bool:
     return any(s.start < end and start < s.end for s in spans)
 
 
+_UPPER_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_OTHER_WORD = re.compile(r"\b[A-Za-z]*[a-z][A-Za-z]*\b")
+
+
 def _is_caps_sentence(sent: Span) -> bool:
-    alpha = [t for t in sent if t.is_alpha and len(t.text) > 1]
-    return len(alpha) >= 2 and sum(t.text.isupper() for t in alpha) >= 0.8 * len(alpha)
+    text = sent.text
+    upper = len(_UPPER_WORD.findall(text))
+    return upper >= 2 and upper >= 4 * len(_OTHER_WORD.findall(text))
 
 
 def _restore_case(sent: Span, casing: dict[str, str]) -> str:
@@ -135,8 +140,9 @@ def _caps_sentences(sdoc: Doc, spans: list[NerSpan],
     if not caps:
         return spans
     casing_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    caps_starts = {s.start for s in caps}
     for s in sents:
-        if s in caps:
+        if s.start in caps_starts:
             continue
         for t in s:
             if t.is_alpha and not t.is_sent_start:
