@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.errors import InputError
 from newsgraph.names import NameLineError, match_lines
 
 
@@ -18,11 +19,13 @@ def test_match_lines_format() -> None:
 
 
 def test_bad_line_raises_with_line_number() -> None:
-    with pytest.raises(NameLineError, match="line 2"):
+    with pytest.raises(NameLineError, match="line 2") as info:
         list(match_lines(["A\tB", "no tab here"]))
+    assert isinstance(info.value, InputError)
+    assert info.value.code.value == "E010"
 
 
 def test_bad_line_lenient_yields_error_line() -> None:
     out = list(match_lines(["no tab here", "Ann Lowe\tAnne Lowe"], strict=False))
-    assert out[0].startswith("#error\tline 1")
+    assert out[0].startswith("#error\t[E010]") and "line 1" in out[0]
     assert out[1].endswith("\t1")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..errors import Code, InputError
 from .compare import THRESHOLD, Match, compare, masculine
 from .lexicon import canonical_given, diminutive_related
 from .normalize import consonant_key, fold, skeleton
@@ -19,13 +20,14 @@ __all__ = ["THRESHOLD", "Match", "NameLineError", "ParsedName", "canonical_given
            "skeleton"]
 
 
-class NameLineError(ValueError):
-    """A ``match-names`` input line is not ``NAME_A<TAB>NAME_B``."""
+class NameLineError(InputError):
+    """A ``match-names`` input line is not ``NAME_A<TAB>NAME_B`` (code E010, an input error)."""
 
     def __init__(self, line_no: int, line: str) -> None:
         self.line_no = line_no
         self.line = line
-        super().__init__(f"line {line_no}: expected NAME_A<TAB>NAME_B, got {line!r}")
+        super().__init__(Code.BAD_FIELD, field=f"line {line_no}",
+                         detail=f"is not NAME_A<TAB>NAME_B: {line[:80]!r}")
 
 
 def match_lines(lines: Iterable[str], *, strict: bool = True) -> Iterator[str]:
@@ -33,8 +35,9 @@ def match_lines(lines: Iterable[str], *, strict: bool = True) -> Iterator[str]:
 
     SCORE has four decimals, SAME is ``1`` or ``0``. Blank lines are skipped. Extra columns after
     the second (a gold label, say) are ignored. A line without a tab raises :class:`NameLineError`
-    (line numbers count from 1) when ``strict``; otherwise it yields ``#error<TAB>line N: ...`` and
-    goes on, so a batch is never lost to one bad line.
+    (an :class:`~newsgraph.errors.InputError`, code E010, message naming the line, counted from 1)
+    when ``strict``; lines before it have been yielded already. Otherwise it yields
+    ``#error<TAB>[E010] field 'line N' ...`` and goes on, so a batch is never lost to one bad line.
     """
     for n, raw in enumerate(lines, 1):
         line = raw.rstrip("\r\n")
