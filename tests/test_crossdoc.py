@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.crossdoc import LINK_THRESHOLD, Profile, Resolver, block_keys, link_score, phonetic_key
+from newsgraph.crossdoc import (LINK_THRESHOLD, Profile, Resolver, block_keys, index_keys, link_score,
+                                person_core, phonetic_key)
 
 
 def person(key: str, name: str, aliases: list[str] | None = None, **ctx: object) -> Profile:
@@ -27,12 +28,30 @@ def test_phonetic_key_is_transliteration_stable(a: str, b: str) -> None:
     assert phonetic_key(a) == phonetic_key(b)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Korsk Water chief executive Marta Quenneville", "Marta Quenneville"),
+    ("Tolvane's CEO Desmond Tully", "CEO Desmond Tully"),
+    ("Walid al-Sharqawi", "Walid al-Sharqawi"),
+    ("Pieter van der Rijn", "Pieter van der Rijn"),
+    ("the freed hostage", "the freed hostage"),
+])
+def test_person_core(text: str, expected: str) -> None:
+    assert person_core(text) == expected
+
+
 def test_block_keys_meet_for_variants_and_diminutives() -> None:
     a = block_keys(person("a", "Grigory Lebedyanov"))
     b = block_keys(person("b", "Grisha Lebedianov"))
     c = block_keys(person("c", "Vitaly Lebedyanov"))
     assert a & b
     assert not a & c
+
+
+def test_surname_alone_and_initial_find_full_names_through_index_keys() -> None:
+    full = index_keys(person("a", "Grigory Lebedyanov"))
+    assert block_keys(person("b", "Lebedyanov")) <= full
+    assert block_keys(person("c", "G. Lebedianov")) <= full
+    assert not block_keys(person("d", "Vitaly Lebedyanov")) & full
 
 
 def test_same_full_name_links_without_context() -> None:

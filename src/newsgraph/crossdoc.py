@@ -29,7 +29,7 @@ from typing import Any
 
 from .names import canonical_given, compare, fold, masculine, parse, skeleton
 from .names.compare import THRESHOLD as NAME_THRESHOLD
-from .names.lexicon import groups
+from .names.lexicon import PARTICLES, groups
 from .names.parse import ParsedName, strip_article
 
 log = logging.getLogger(__name__)
@@ -52,11 +52,27 @@ class Profile:
     context: Context = field(default_factory=dict)
 
     def names(self) -> list[str]:
+        """Distinct names; for people, descriptors before the name are cut off."""
         seen: dict[str, None] = {}
         for n in (self.name, *self.aliases):
             if n and n.strip():
-                seen.setdefault(n.strip(), None)
+                seen.setdefault(person_core(n.strip()) if self.type == "PERSON" else n.strip(), None)
         return list(seen)
+
+
+@lru_cache(maxsize=65536)
+def person_core(name: str) -> str:
+    """"EADS chief executive Louis Gallois" -> "Louis Gallois": the words after the last
+    lower-case word (particles such as "van" or "al-" excepted) are the name; leading titles go
+    later, in :func:`~newsgraph.names.parse`."""
+    words = name.split()
+    cut = -1
+    for i, w in enumerate(words):
+        possessive = w in ("'s", "\u2019s", "'", "\u2019") or w.endswith(("'s", "\u2019s"))
+        if possessive or (w[:1].islower() and fold(w) not in PARTICLES and strip_article(w) == w):
+            cut = i
+    rest = words[cut + 1:]
+    return " ".join(rest) if rest else name
 
 
 # -- phonetic keys -------------------------------------------------------------------------------

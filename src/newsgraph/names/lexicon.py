@@ -26,6 +26,8 @@ TITLES = frozenset({
     "speaker", "chairman", "chairwoman", "director", "officer", "inspector", "detective", "det",
     "constable", "superintendent", "coach", "crown", "grand", "duke", "duchess", "count",
     "countess", "baron", "baroness", "emperor", "empress", "tsar", "czar", "caliph", "mufti",
+    "ceo", "cfo", "coo", "cto", "executive", "founder", "cofounder", "co-founder", "spokesman",
+    "spokeswoman", "spokesperson", "chair", "analyst", "vice-president",
 })
 # a title after which the name is a regnal or religious given name, not a family name
 REGNAL = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "tsar", "czar",
