@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..document import Document
 from ..pipeline import stage
-from ..quotes.lexicon import (CUE_LEMMAS, DIRECT_CUES, EVIDENCE_VERBS, OBJECT_CUES, PREP_CUES,
-                               SPEECH_VERBS, TITLES, TO_COMPLEMENT_CUES)
+from ..quotes.lexicon import (CUE_LEMMAS, DIRECT_CUES, EVIDENCE_VERBS, OBJECT_CUES, PASSIVE_CUES,
+                               PREP_CUES, RAISING_CUES, SPEECH_VERBS, TITLES, TO_COMPLEMENT_CUES)
 from ..quotes.marks import Region, find_regions
 from ..records import Quote, Span
 
@@ -37,6 +37,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 log = logging.getLogger(__name__)
+
+_THAT_CUES = CUE_LEMMAS | EVIDENCE_VERBS
+_ANY_CUE = (_THAT_CUES | OBJECT_CUES | TO_COMPLEMENT_CUES | RAISING_CUES | PASSIVE_CUES
+            | frozenset().union(*PREP_CUES.values()))
 
 _SUBJ_DEPS = frozenset(("nsubj", "nsubjpass", "csubj"))
 # modifiers kept when a subject token grows into its noun phrase; appositives and relative clauses
@@ -59,8 +63,13 @@ _SIGNATURE = re.compile(r"[ \t\u00a0]*(?:--|[-\u2014\u2013\u2015])[ \t\u00a0]*"
                         re.MULTILINE)
 # transcript speaker labels opening a quoted paragraph: "PENCE: ..."
 _LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'\- ]{1,30}[A-Z.]):[ \t\u00a0]+")
+# a headline naming its speaker before a colon: "Harbour Chief: Ferries Will Run All Winter"
+_HEADLINE = re.compile(r"[ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019\-]*(?:[ \t][A-Z][\w.'\u2019\-]*){0,5})"
+                       r":[ \t\u00a0]+(?P<content>\S[^\n]*?)[ \t\u00a0]*$", re.MULTILINE)
+_HEADLINE_MAX_WORDS = 30
 # characters after which a quotation starts its own sentence or clause rather than sitting
 # inside one ("called it a \u201cdisaster\u201d")
+_PAREN_MARKS = frozenset((",", "--", "\u2014", "\u2013", "-"))
 _CLAUSE_BREAK = frozenset(":,.!?;\u2014\u2013\u2015-([\u2026")
 
 
@@ -375,6 +384,9 @@ class _Extractor:
     def _indirect(self) -> list[tuple[Span, _Attribution, Token]]:
         out: list[tuple[Span, _Attribution, Token]] = []
         sdoc = self.sdoc
+        head = self._headline()
+        if head is not None:
+            out.append(head)
         for t in sdoc:
             if self.in_region[t.i] != -1:
                 continue
@@ -384,11 +396,19 @@ class _Extractor:
                     out.append(got)
                 continue
             lemma = t.lemma_.lower()
-            if not (self._is_cue(t, CUE_LEMMAS) or self._is_cue(t, OBJECT_CUES)
-                    or self._is_cue(t, EVIDENCE_VERBS)):
+            if lemma not in _ANY_CUE or not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")):
+                continue
+            raised = self._raised(t, lemma)
+            if raised is not None:
+                out.append(raised)
+                continue
+            if lemma not in _THAT_CUES and lemma not in OBJECT_CUES and not any(
+                    lemma in v for v in PREP_CUES.values()) and lemma not in TO_COMPLEMENT_CUES:
                 continue
             content = None
             for c in t.children:
+                if lemma not in _THAT_CUES:
+                    break
                 if c.dep_ == "ccomp" and c.i > t.i or c.dep_ == "ccomp" and not any(
                         x.dep_ == "ccomp" and x.i > t.i for x in t.children):
                     content = self._subtree_span(c, exclude=t)
@@ -406,7 +426,7 @@ class _Extractor:
                             g.tag_ == "VBG" and g.dep_ in ("aux", "auxpass") for g in c.children)):
                         content = self._subtree_span(c, exclude=t)
                         break
-            if content is None and t.dep_ == "parataxis" and t.head.i < t.i:
+            if content is None and t.dep_ == "parataxis" and lemma in _THAT_CUES:
                 content = self._head_minus(t)
             if content is None and lemma in OBJECT_CUES and self._subject(t) is not None:
                 content = self._object(t)
@@ -417,6 +437,44 @@ class _Extractor:
             att = self._attribution(t, content)
             out.append((content, att, t))
         return out
+
+    def _raised(self, t: Token, lemma: str) -> tuple[Span, _Attribution, Token] | None:
+        """``the plan seems to work``, ``the mayor is expected to resign``: the subject and the
+        complement are the content; only a passive's agent ("by the union") is a source."""
+        passive = lemma in PASSIVE_CUES and any(c.dep_ == "auxpass" for c in t.children)
+        if not passive and lemma not in RAISING_CUES:
+            return None
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i), None)
+        if subj is None or subj.lower_ in ("who", "that", "which") or subj.tag_ == "EX":
+            return None
+        comps = [c for c in t.children if c.i > t.i and c.dep_ in ("xcomp", "oprd", "ccomp", "acomp")
+                 or c.i > t.i and passive and c.dep_ == "prep" and c.lower_ in ("as", "for", "of")]
+        if not comps:
+            return None
+        lo = subj.left_edge.i
+        hi = max(c.right_edge.i for c in comps)
+        span = self._trim(lo, hi)
+        if span is None:
+            return None
+        speaker = None
+        agent = next((c for c in t.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                speaker = self._np(pobj)
+        return span, _Attribution(t.text, self._span(t.i, t.i), speaker), t
+
+    def _headline(self) -> tuple[Span, _Attribution, Token] | None:
+        """The first line as a headline whose speaker stands before a colon."""
+        end = self.text.find("\n")
+        end = len(self.text) if end == -1 else end
+        m = _HEADLINE.match(self.text, 0, end)
+        if m is None or len(m.group("content").split()) > _HEADLINE_MAX_WORDS or not self.sdoc:
+            return None
+        colon = m.end("name")
+        cue_tok = self.sdoc[self._tok_at(colon)]
+        att = _Attribution(":", (colon, colon + 1), m.span("name"))
+        return m.span("content"), att, cue_tok
 
     def _object(self, t: Token) -> Span | None:
         """The direct object of an object-taking cue, with its predicate ("called X a liar")."""
@@ -458,7 +516,9 @@ class _Extractor:
     def _subtree_span(self, c: Token, exclude: Token) -> Span | None:
         lo, hi = c.left_edge.i, c.right_edge.i
         if lo <= exclude.i <= hi:
-            return None
+            # a fronted word of the complement ("what Kim says the plan would do"): the
+            # content is what follows the cue
+            lo = exclude.i + 1
         return self._trim(lo, hi)
 
     def _head_minus(self, t: Token) -> Span | None:
@@ -468,6 +528,10 @@ class _Extractor:
         a, b = t.left_edge.i, t.right_edge.i
         if a <= lo and b >= hi:
             return None
+        if lo < a and b < hi and self._parenthetical(a, b):
+            # "Bridges, the mayor said, are cheaper": the content runs on both sides of the
+            # attribution, so its span holds the attribution clause too
+            return self._trim(lo, hi)
         if a - lo >= hi - b:
             hi = a - 1
         else:
@@ -475,6 +539,12 @@ class _Extractor:
         if hi < lo:
             return None
         return self._trim(lo, hi)
+
+    def _parenthetical(self, a: int, b: int) -> bool:
+        """Tokens ``a..b`` sit between commas or dashes inside their sentence."""
+        sdoc = self.sdoc
+        return (a > 0 and sdoc[a - 1].text in _PAREN_MARKS and b + 1 < len(sdoc)
+                and sdoc[b + 1].text in _PAREN_MARKS)
 
     def _trim(self, lo: int, hi: int, minimum: int = 2) -> Span | None:
         sdoc = self.sdoc
