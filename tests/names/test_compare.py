@@ -18,6 +18,8 @@ from newsgraph.names import compare, masculine
     ("Yusuf Haddadin", "Youssef Hadadin", True),
     ("Abu Karim", "Abou Karim", True),
     ("Walid al-Sharqawi", "Walid el-Sharqawi", True),
+    ("Abd al-Karim Tahhan", "Abdelkarim Tahhan", True),
+    ("Abdel Karim Tahhan", "Abdulkarim Tahhan", True),
     # diminutives and nicknames
     ("Sasha Pereverzev", "Alexander Pereverzev", True),
     ("Misha Tolokonnikov", "Mikhail Tolokonnikov", True),

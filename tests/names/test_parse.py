@@ -20,6 +20,8 @@ from newsgraph.names import parse
     ("A. Korobkin", {"initials": ("A",), "family": "Korobkin", "given": ()}),
     ("King Osric", {"given": ("Osric",), "family": None, "title": ("King",)}),
     ("Korobkin", {"family": "Korobkin", "given": ()}),
+    ("Abd al-Karim Tahhan", {"given": ("Abdalkarim",), "family": "Tahhan"}),
+    ("Abdel Karim Tahhan", {"given": ("Abdelkarim",), "family": "Tahhan"}),
 ])
 def test_parse(text: str, expected: dict[str, object]) -> None:
     parsed = parse(text)

@@ -72,6 +72,7 @@ def parse(name: str) -> ParsedName:
             title.append(toks.pop(0))
         else:
             break
+    toks = _join_abd(toks)
     suffix: str | None = None
     if len(toks) > 1 and (fold(toks[-1]) in SUFFIXES or _ROMAN.match(toks[-1])):
         suffix = toks.pop()
@@ -107,6 +108,31 @@ def parse(name: str) -> ParsedName:
     return ParsedName(given=tuple(given), family=family, patronymic=patronymic,
                       initials=tuple(initials), title=tuple(title), honorific=honorific,
                       suffix=suffix, raw=name)
+
+
+_ABD = frozenset({"abd", "abdel", "abdul", "abdal", "abdol", "abdur", "abdu", "abdi"})
+_BARE_ARTICLE = frozenset({"al", "el", "ul", "ar", "er", "ur", "as", "ash", "at", "ad", "an", "az"})
+
+
+def _join_abd(toks: list[str]) -> list[str]:
+    """"Abd al-Rahman", "Abdel Rahman", "Abd el Aziz" are one given name: join them."""
+    out: list[str] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if fold(tok) in _ABD and i + 1 < len(toks):
+            j = i + 1
+            if fold(toks[j]) in _BARE_ARTICLE and j + 1 < len(toks):
+                j += 1
+            if j < len(toks) - 1:  # a family name still follows
+                # a bare "Abd" takes the article back, so that all spellings meet one skeleton
+                glue = "al" if fold(tok) == "abd" else ""
+                out.append(tok + glue + strip_article(toks[j]).lower())
+                i = j + 1
+                continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 def strip_article(word: str) -> str:

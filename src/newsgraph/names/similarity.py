@@ -22,7 +22,7 @@ _VOWEL = frozenset("aeiou")
 _CHEAP_PAIRS = {
     frozenset(p) for p in (
         ("p", "f"), ("b", "v"), ("k", "h"), ("C", "h"), ("C", "k"), ("s", "z"), ("X", "s"),
-        ("Z", "z"), ("Z", "X"), ("X", "C"), ("k", "g"), ("v", "u"), ("i", "y"), ("Z", "y"),
+        ("Z", "z"), ("Z", "X"), ("X", "C"), ("k", "g"), ("v", "u"), ("Z", "i"),
         ("t", "s"),
     )
 }
