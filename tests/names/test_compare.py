@@ -20,6 +20,10 @@ from newsgraph.names import compare, masculine
     ("Walid al-Sharqawi", "Walid el-Sharqawi", True),
     ("Abd al-Karim Tahhan", "Abdelkarim Tahhan", True),
     ("Abdel Karim Tahhan", "Abdulkarim Tahhan", True),
+    # Cyrillic against its romanization
+    ("Григорий Лебедянов", "Grigory Lebedyanov", True),
+    ("Олександр Коваленко", "Oleksandr Kovalenko", True),
+    ("Григорий Лебедянов", "Vitaly Lebedyanov", False),
     # diminutives and nicknames
     ("Sasha Pereverzev", "Alexander Pereverzev", True),
     ("Misha Tolokonnikov", "Mikhail Tolokonnikov", True),

@@ -29,6 +29,15 @@ _DIACRITIC_DIGRAPHS = str.maketrans({
     "ź": "zh", "ż": "zh", "ř": "rzh", "ğ": "g", "ş": "sh", "ç": "s", "ñ": "n", "ü": "u", "ö": "o",
     "ä": "a", "Ü": "u", "Ö": "o", "Ä": "a",
 })
+# Cyrillic (Russian, Ukrainian, Belarusian) to the English-style romanization most news uses
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "і": "i", "ї": "yi",
+    "є": "ye", "ґ": "g", "ў": "u",
+}
+_CYRILLIC_TABLE = str.maketrans({**_CYRILLIC, **{k.upper(): v for k, v in _CYRILLIC.items()}})
 _APOSTROPHES = re.compile(r"[\u2019\u2018\u02bc\u02bb\u0060\u00b4'\u02b9\u02ba\"]")
 _NON_LETTER = re.compile(r"[^a-z]")
 _VOWELS = re.compile(r"[aeiou]")
@@ -38,8 +47,9 @@ _HEBREW_PAIRS = str.maketrans({"p": "f", "b": "v"})
 
 @lru_cache(maxsize=262144)
 def fold(word: str) -> str:
-    """Lower-case ASCII letters only: diacritics, apostrophes and hyphens dropped."""
-    s = word.translate(_DIACRITIC_DIGRAPHS).translate(_SPECIAL)
+    """Lower-case ASCII letters only: Cyrillic romanized, diacritics, apostrophes and hyphens
+    dropped."""
+    s = word.translate(_CYRILLIC_TABLE).translate(_DIACRITIC_DIGRAPHS).translate(_SPECIAL)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _APOSTROPHES.sub("", s.lower())
