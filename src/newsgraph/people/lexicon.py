@@ -145,7 +145,26 @@ scott sean sebastian sergei sergey seth simon stanley stefan stephen steve steve
 thomas tomas tomasz tamas tim timothy todd tom tommy tony travis trevor uri valentin vasily victor viktor vincent
 vitali vitaly vladimir vladislav walter wayne william willie wolfgang xavier yair yaakov yakov
 yevgeny yitzhak yosef yuri yury zachary ziad benoit emmanuel gilles jean-pierre jean-claude
-yehuda shimon gideon itzhak naftali benny yoav ehud ariel shlomo menachem
+yehuda shimon gideon itzhak naftali benny yoav ehud ariel shlomo menachem abe alec alistair allen alvin ambrose amos andres angus archie arturo august austin axel
+barney bart basil benedict bennett bernie bert billy blake boyd bradley brendan brett brody bryan
+buck byron caleb calvin cameron carlo cecil cedric cesar chad chester clarence claude clay clayton
+cliff clifford clyde cody conor conrad cornelius cory curtis cyril dale damian damien dane darius
+darren darryl derek desmond dexter dick dirk dominic don donovan dudley dustin dylan earl edgar
+edmund edwin elliott elmer emil emmett ernie errol ethan eugene everett ezra floyd forrest francois
+fraser freddie gabriel garrett gene geoffrey gerard gilbert giles gordon grant gregor gus gustav
+hal hamish hank harvey hector herman homer horace howard hubert humphrey irving isaiah ivor jake
+jared jasper jay jeremiah jerald jock joey jonas julius karl kelvin kendall kent kirk kurt lance
+laurence lawrence leigh leland lenny leroy lester lionel lloyd lorenzo lou lowell lucian luther
+lyle mack marco marlon marshall marty marvin mason matthias maurice melvin merle micah miles milo
+mitchell monty morgan morris moses murray myron nathaniel ned nelson nigel noel norbert ollie orson
+oswald owen percy perry phillip pierce preston quentin quincy ramsey randall randolph raphael reggie
+reginald rex rhys rob robin rod rodney rolf ronnie ross rowan rufus rupert russ sammy saul seamus
+shane shaun sheldon sherman sid sidney silas sol spencer stan sterling stewart sylvester ted terence
+theo theodore tobias toby tristan troy tyler ulysses vaughn vernon vic vince virgil wade wallace
+walt ward warren wes wesley wilbur wilfred will willard willis winston woody wyatt zach ike
+mikhail yevgeni evgeny anatoly gennady vadim arkady oleksandr volodymyr taras bogdan dmytro
+mahmoud mustafa yusuf ibrahim ismail hamid rashid tariq karim nabil samir walid jamal faisal
+
 """.split())
 FEMALE_NAMES = frozenset("""
 abigail ada adele agnes aisha alexandra alice alicia alison amanda amy ana anastasia andrea
@@ -164,7 +183,29 @@ paula pauline peggy penelope rachel rebecca rita roberta rose rosemary ruth sall
 sara sarah sharon shirley sofia sophia sophie stephanie susan suzanne svetlana sylvia tamar tanya
 tatiana teresa theresa tiffany tina valentina valerie vanessa vera victoria violet virginia
 vivian wendy yelena yulia zoe zoya liat shira yael michal noa ayelet orly hadas inbal
-angela ursula theresa hillary condoleezza golda marine ségolène yevgenia oksana
+angela ursula theresa hillary condoleezza golda marine ségolène yevgenia oksana adeline adrienne agatha aileen alexis alma amelia amber angie annabel annette
+antoinette april arlene astrid ava beatrix becky belinda bella bernadette bertha beryl beth bethany
+betsy bianca blanche bonnie brigitte brittany brooke camille candace carly carolina carrie cassandra
+cecilia celia celine charlene charity cheryl christa christie cindy clarissa claudette connie
+constance cora corinne courtney crystal dagmar daphne darlene dawn delia della delores diane dinah
+dixie dolores dora dorothea edna effie eileen elaine eleanora eliza ella ellie eloise elsie elvira
+emilia emmeline enid erin estelle ethel eugenie eunice faye felicity flora frieda gemma genevieve
+georgina geraldine gertrude gillian ginger gladys glenda gloria greta gwen gwendolyn harriet
+hattie hazel heidi henrietta hilda holly ida imogen ina ines irma isabelle ivy jade jasmine
+jeanette jeanne jemima jenna jessie joanne jocelyn johanna jolene josie juanita judy juliet juliette
+justine kara karin kay kayla kirsten kristen kristin lana laurel laverne leila lena leona leslie
+lillian lilly lindsay lisa lola loretta lorna lottie louisa lucia lucille luisa lynn lynne mabel
+madeline madge mae maggie mamie mandy marcia margo margot marguerite maribel marilyn marisa marjorie
+marlene marsha maude maureen mavis maxine melinda mercedes meredith mildred millicent minnie mira
+miranda muriel myra nadine nancy naomi nellie nora norma octavia odette olive opal pam pansy patsy
+pearl peggy phoebe phyllis polly priscilla prudence queenie rachael ramona regina renee rhoda
+rhonda roberta robyn rosa rosalind rosalie rosie rowena roxanne ruby sabrina sadie selena serena
+shannon sheila shelley sherry sibyl simone sonia sonja stella sue susanna susie sybil sylvie
+tabitha tamara tammy tess tessa thelma tilly trudy una valeria veronica vicki vickie viola
+virginia vivienne wanda wilhelmina willa winifred yolanda yvette yvonne zelda
+olena oksana lyudmila nataliya iryna yulia darya polina ksenia yevgenia
+fatma leyla zeynep amira yasmin layla mariam noor salma rania
+
 """.split())
 # -a endings that are masculine despite the rule
 _MALE_A = frozenset({"nikita", "ilya", "luca", "joshua", "mustafa", "musa", "isa", "yahya",
