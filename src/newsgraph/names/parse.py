@@ -14,7 +14,7 @@ _PATRONYMIC = re.compile(
     r"(?:ovich|evich|ievich|yevich|ovych|evych|ovitch|evitch|owitsch|ewitsch|ovna|evna|ievna|"
     r"yevna|ivna|ichna|ogly|oglu|kyzy|qizi)$")
 _ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})$")
-_ARTICLE = re.compile(r"^(%s)[-\u2010\u2011'\u2019](?=\w)" % "|".join(ARTICLES), re.IGNORECASE)
+_ARTICLE = re.compile(r"^({})[-\u2010\u2011'\u2019](?=\w)".format("|".join(ARTICLES)), re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ and edit distance) that share no native form in any of the files. Every name tha
 never saw. A fifth of the remaining Latin words (by a stable hash) is held out of training too,
 and the final model is checked on look-alike pairs among them (reported in the JSON as
 ``held_out_check``, on as many look-alike negatives as positives; its positives are raw
-alignments, noisier than the benchmark's filtered pairs, so its recall is a lower bound). Four weights and a bias are learned: the model cannot memorize names, it weighs the rules.
+alignments, noisier than the benchmark's filtered pairs, so its recall is a lower bound). Four
+weights and a bias are learned: the model cannot memorize names, it weighs the rules.
 """
 
 from __future__ import annotations
@@ -171,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
             "recall": round(tp / max(1.0, float(hy.sum())), 4)}
     log.info("held-out Wikidata words (never trained on, not dev): %s", held)
     payload = {"features": list(FEATURES), "weights": [round(float(v), 5) for v in w],
-               "bias": round(b + shift, 5), "calibration_shift": round(shift, 5), "trained_on": f"{len(pairs)} Wikidata word pairs (CC0), dev names held out",
+               "bias": round(b + shift, 5), "calibration_shift": round(shift, 5),
+               "trained_on": f"{len(pairs)} Wikidata word pairs (CC0), dev names held out",
                "train_accuracy": round(acc, 4), "held_out_check": held}
     args.out.write_text(json.dumps(payload, indent=1) + "\n")
     log.info("trained on %d pairs (%d positive), accuracy %.4f -> %s", len(pairs), sum(labels), acc, args.out)
