@@ -130,6 +130,19 @@ def engine():  # type: ignore[no-untyped-def]
     # a new paragraph falls back to the publication date
     ("The dam failed in August 2019.\nPell Oster visited the site on March 9.", "2024-04-02",
      ("March 9", "2024-03-09")),
+    # a date that premodifies a noun names an old event and leaves the story where it was
+    ("Olen Marsh rejected the offer made after the August 2011 flood. Tolls rose on Aug. 2.",
+     "2024-08-20", ("Aug. 2", "2024-08-02")),
+    # a firm past tense keeps a bare month in the past, even when the coming one is nearer
+    ("In January, Vessa Lorn bought the mill.", "2024-10-27", ("January", "2024-01")),
+    ("Captain Iro Dane will fly a mission in December.", "2024-03-04", ("December", "2024-12")),
+    # payable/effective dates lie ahead of the clause that announces them
+    ("The board declared a dividend, payable Dec. 7 to holders of record.", "2024-10-27",
+     ("Dec. 7", "2024-12-07")),
+    ("Harl Benn was named chairman, effective Feb. 1.", "2024-10-26", ("Feb. 1", "2025-02-01")),
+    # "the previous Friday" counts from the Friday the story is on
+    ("Shares closed at 40 on Friday, October 4, down from the previous Friday.", "2024-10-07",
+     ("the previous Friday", "2024-09-27")),
 ])
 def test_reference_time(engine, text: str, published: str, expected: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
     doc = engine.extract_text(text, published=published)

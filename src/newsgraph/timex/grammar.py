@@ -146,7 +146,8 @@ class Resolver:
             past = [c for c in cands if c[1] <= a]
             if past:
                 return max(past, key=lambda c: c[1])[0], anchor.source
-        return min(cands, key=lambda c: _cost(c[1], c[2], a, tense))[0], anchor.source
+        return min(cands, key=lambda c: _cost(c[1], c[2], a, tense, _MONTH_WEIGHTS))[0], \
+            anchor.source
 
     def weekday(self, m: re.Match[str], wd: int, rel: str | None) -> Point | None:
         if self.dct is None:
@@ -155,13 +156,24 @@ class Resolver:
         back = (d.weekday() - wd) % 7
         fwd = (wd - d.weekday()) % 7
         rel = re.sub(r"\s+", " ", (rel or "").lower()).replace("the ", "")
-        if rel in ("last", "past", "this past", "previous"):
+        if rel in ("last", "past", "this past"):
             return day_point(d - dt.timedelta(days=back or 7))
-        if rel in ("next", "coming", "this coming", "following"):
+        if rel in ("next", "coming", "this coming"):
             return day_point(d + dt.timedelta(days=fwd or 7))
         if rel == "this":
             monday = d - dt.timedelta(days=d.weekday())
             return day_point(monday + dt.timedelta(days=wd))
+        if rel in ("previous", "preceding", "prior") or rel == "following":
+            # "the previous Friday": the one before the day the story is on, not before today
+            last = self.ref.last
+            base = last.date if last is not None and last.gran == "day" else None
+            if base is not None:
+                if rel == "following":
+                    return day_point(base + dt.timedelta(days=(wd - base.weekday()) % 7 or 7))
+                return day_point(base - dt.timedelta(days=(base.weekday() - wd) % 7 or 7))
+            if rel == "following":
+                return day_point(d + dt.timedelta(days=fwd or 7))
+            return day_point(d - dt.timedelta(days=back or 7))
         if back == 0:
             return day_point(d)
         before = d - dt.timedelta(days=back)
@@ -177,11 +189,21 @@ _WEIGHTS: dict[str | None, tuple[float, float]] = {  # tense -> (past weight, fu
 }
 
 
-def _cost(first: dt.date, last: dt.date, anchor: dt.date, tense: str | None) -> tuple[float, int]:
+# A month or month-day can be up to a year away, so a reading against a firm tense must be far
+# dearer for the tense to win ("was founded in January" written in October is the last January,
+# "a mission in December" planned in March the coming one); a deadline a few weeks ahead in a
+# past clause still beats a date eleven months back.
+_MONTH_WEIGHTS: dict[str | None, tuple[float, float]] = {
+    PAST: (1.0, 12.0), FUTURE: (12.0, 1.0), MODAL: (1.5, 1.0), None: (1.0, 2.0),
+}
+
+
+def _cost(first: dt.date, last: dt.date, anchor: dt.date, tense: str | None,
+          weights: dict[str | None, tuple[float, float]] = _WEIGHTS) -> tuple[float, int]:
     """How unlikely a calendar reading is: distance from the anchor, weighted by the tense."""
     if first <= anchor <= last:
         return 0, 0
-    wp, wf = _WEIGHTS.get(tense, _WEIGHTS[None])
+    wp, wf = weights.get(tense, weights[None])
     if last < anchor:
         return (anchor - last).days * wp, 0
     return (first - anchor).days * wf, 1

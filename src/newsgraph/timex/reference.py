@@ -75,16 +75,23 @@ class ReferenceTime:
             return Anchor(self.dct, self.dct_point, "publication")
         return Anchor(None, None, "none")
 
-    def saw(self, start: int, point: Point, *, explicit_year: bool) -> None:
-        """Record a resolved point; explicit dates of year-or-finer granularity move the narrative."""
+    def saw(self, start: int, point: Point, *, explicit_year: bool, names_event: bool = False) -> None:
+        """Record a resolved point; explicit dates of year-or-finer granularity move the narrative.
+
+        ``names_event`` marks a date that premodifies a noun ("the August 1988 cease-fire"):
+        it names an earlier event in passing and leaves the story where it was.
+        """
         self.last, self.last_start = point, start
         # a bare year is as often a comparison ("up from 1987") as a move of the story
-        if explicit_year and point.year is not None and point.gran in ("month", "week", "day"):
+        if explicit_year and not names_event and point.year is not None and \
+                point.gran in ("month", "week", "day"):
             self.narrative, self.narrative_start = point, start
             self.moves.append((start, point.value()))
 
 
 _PAST_MODAL_HAVE = frozenset({"have", "'ve"})
+# adjectives that set a date ahead of their clause, whatever its tense
+_FORWARD_ADJ = frozenset({"payable", "effective", "due"})
 
 
 def tense_of(verb: Token) -> str | None:
@@ -136,6 +143,23 @@ def governing_verb(tok: Token, max_steps: int = 8) -> Token | None:
     return None
 
 
+_NOMINAL_DEPS = frozenset({"nmod", "compound", "amod"})
+
+
+def names_event(sdoc: Doc | None, text: str, start: int, end: int) -> bool:
+    """True for a date used as a noun premodifier: "the Dec. 21, 1988, bombing"."""
+    if text[max(0, start - 4):start].lower() == "the ":
+        return True
+    if sdoc is None:
+        return False
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ in _NOMINAL_DEPS and root.head.i >= span.end and \
+        root.head.pos_ in ("NOUN", "PROPN")
+
+
 def tense_at(sdoc: Doc | None, start: int, end: int) -> str | None:
     """Tense of the clause an expression sits in; falls back to the sentence's main verb."""
     if sdoc is None:
@@ -143,6 +167,13 @@ def tense_at(sdoc: Doc | None, start: int, end: int) -> str | None:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    head = span.root.head
+    for _ in range(2):
+        if head.lower_ in _FORWARD_ADJ:
+            return MODAL  # "payable Dec. 7", "effective Feb. 1": a date ahead of the clause
+        if head.head is head or head.pos_ in ("VERB", "AUX"):
+            break
+        head = head.head
     verb = governing_verb(span.root)
     if verb is not None:
         return tense_of(verb)

@@ -11,7 +11,7 @@ from ..records import Timex
 from . import lexicon as lx
 from .calendar import parse_date
 from .grammar import RULES, Hit, Resolver
-from .reference import ReferenceTime, tense_at
+from .reference import ReferenceTime, names_event, tense_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -161,7 +161,9 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
                 continue
             out.append(tx)
             if hit.point is not None and hit.moves_ref:
-                ref.saw(tx.start, hit.point, explicit_year=hit.explicit_year)
+                ref.saw(tx.start, hit.point, explicit_year=hit.explicit_year,
+                        names_event=hit.explicit_year and names_event(sdoc, text, tx.start,
+                                                                      tx.end))
     out.sort(key=lambda t: (t.start, t.end))
     return out, ref
 
