@@ -71,6 +71,18 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     ("Fares rose by at least 30 days' notice.", [("at least 30 days", "DURATION", "P30D",
                                                    "EQUAL_OR_MORE")]),
     ("You may leave.", []),
+    # "later" is a signal outside a duration (TimeML), "ago" stays inside a date
+    ("Two days later, the mayor of Brisk resigned.", [("Two days", "DURATION", "P2D", None)]),
+    ("The alarm rang a minute and a half later.",
+     [("a minute and a half", "DURATION", "PT1M30S", None)]),
+    # ages are not durations
+    ("Sera Blum, 52 years old, will retire.", []),
+    ("Profit in the 2011 quarter rose.", [("the 2011 quarter", "DATE", "2011-Q4", None)]),
+    # a fiscal quarter is the calendar quarter holding most of it; a fiscal year is a length
+    ("Sales rose in the quarter ended July 31.", [("the quarter", "DATE", "2023-Q2", None),
+                                                  ("July 31", "DATE", "2023-07-31", None)]),
+    ("Sales rose for the year ended July 31.", [("the year", "DURATION", "P1Y", None),
+                                                ("July 31", "DATE", "2023-07-31", None)]),
 ])
 def test_detect_and_normalize(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _found(text) == expected

@@ -570,8 +570,9 @@ def _duration_value(n: int | float | None, unit: str) -> str:
         return f"P{_fmt_num(total)}WE"
     if isinstance(total, float) and not total.is_integer() and (total * 2).is_integer():
         # "2 1/2 years" is P2Y6M: TIMEX3 spells halves in the next unit down
-        whole, sub = {"Y": ("Y", "6M"), "M": ("M", "15D"), "D": ("D", "T12H"),
-                      "H": ("H", "30M"), "W": ("W", "3DT12H")}.get(letter, ("", ""))
+        halves = {"H": ("H", "30M"), "M": ("M", "30S")} if is_time else {
+            "Y": ("Y", "6M"), "M": ("M", "15D"), "D": ("D", "T12H"), "W": ("W", "3DT12H")}
+        whole, sub = halves.get(letter, ("", ""))
         if whole:
             w = int(total)
             head = f"{w}{whole}" if w else ""
@@ -598,6 +599,11 @@ def h_ago(m: re.Match[str], r: Resolver) -> Hit | None:
         mod = "APPROX"
     if unit not in _UNIT_GRAN or unit in ("weekend",):
         return None
+    if direction == "later":
+        # TimeML: in "three days later" the length is the timex and "later" a signal
+        end = m.end("orso") if m["orso"] else m.end("unit")
+        return Hit("DURATION", _duration_value(n, unit), _mod_of(m["mod"]) or (
+            "APPROX" if m["orso"] else None), end=end)
     if n is None or not float(n).is_integer():
         return Hit("DATE", "PAST_REF" if direction in ("ago", "earlier", "before", "back")
                    else "FUTURE_REF", mod)
@@ -664,8 +670,10 @@ def h_duration(m: re.Match[str], r: Resolver) -> Hit | None:
         start = m.start("adj") if m["adj"] else m.start("num")
     if m["orso"] or (m["num"] and re.sub(r"\s+", " ", m["num"].lower()) in lx.COUPLE):
         mod = "APPROX"
-    if hyphen and r.after(m, 5).startswith(("-old", " old")):
-        return None  # ages are not durations
+    if r.after(m, 5).startswith(("-old", " old")) and (hyphen or not m["det"]):
+        return None  # ages are not durations: "a 52-year-old", "52 years old"
+    if unit in ("quarter", "period") and re.fullmatch(r"(?:1[5-9]|20)\d\d", m["num"] or ""):
+        return None  # "the 1988 quarter" is a year's quarter, not 1988 of them
     if r.after(m, 1) == "-":
         return None  # "a year-earlier loss"
     num = (m["num"] or "").lower()
@@ -754,8 +762,13 @@ def h_relunit(m: re.Match[str], r: Resolver) -> Hit | None:
     if rl in ("the", "", "the current", "current", "the full", "the whole", "the entire"):
         if unit in ("year", "quarter") and rl == "the" and not m["pm"]:
             # "the year ended Sept. 30" is a fiscal period: a length, not a calendar year
-            if re.match(r"\s+(?:ended|ending|that\s+ended|which\s+ended|to\s+date)\b",
-                        r.after(m, 20)):
+            ended = re.match(r"\s+(?:ended|ending|that\s+ended|which\s+ended|to\s+date)\b",
+                             r.after(m, 20))
+            if ended and unit == "quarter" and r.dct is not None:
+                p = _quarter_ended(r.text[m.end():m.end() + 40], r.dct)
+                if p is not None:
+                    return Hit("DATE", p.value(), point=p)
+            if ended:
                 return Hit("DURATION", "P1Y" if unit == "year" else "P1Q")
         if unit == "weekend":
             return _weekend(m, r, None)
@@ -782,6 +795,26 @@ def h_relunit(m: re.Match[str], r: Resolver) -> Hit | None:
     if p is None:
         return Hit("DATE", {"last": "PAST_REF", "next": "FUTURE_REF"}.get(rl, "PRESENT_REF"), mod)
     return Hit("DATE", p.value(), mod, start=start, point=p)
+
+
+_ENDED = re.compile(rf"\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?P<mon>{MONTH})\s*(?P<day>{DAY})")
+
+
+def _quarter_ended(after: str, dct: dt.date) -> Point | None:
+    """The quarter named by "the quarter ended Sept. 30": the one holding most of its months.
+
+    A fiscal quarter ending July 31 runs May to July, mostly in the second calendar quarter, so
+    the quarter is the one that holds the day 45 days before the end; the end is the last such
+    day before publication (a report looks back).
+    """
+    em = _ENDED.match(after)
+    if em is None:
+        return None
+    mon, day = _month_num(em["mon"]), _day_num(em["day"])
+    year = dct.year if (mon, day) <= (dct.month, dct.day) else dct.year - 1
+    if not _valid_day(year, mon, day):
+        return None
+    return at_gran(dt.date(year, mon, day) - dt.timedelta(days=45), "quarter")
 
 
 def _weekend(m: re.Match[str], r: Resolver, rel: str | None) -> Hit | None:
