@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import COUNTRIES, DEMONYMS, HONORIFICS, NOT_NAME_WORDS, ROLE_NOUNS
+from .lexicon import COUNTRIES, DEMONYMS, HONORIFICS, NOT_NAME_WORDS, ROLE_NOUNS, \
+    TITLE_MODIFIERS, TITLE_NOUNS
 from .resources import given_names, name_tokens
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"
 _NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 # numbers and scores glued to a name by the model ("Durham 114", "Blenkiron 4-43")
 _SCORE = re.compile(r"^\d[\d.,:/-]*$")
+_ORDINAL_MIN = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 _AGE = re.compile(r"^\d{1,3}$")
 # countries as written in result lists: "( Argentina )", "( U.S. )"
 COUNTRIES_OR_CODES = COUNTRIES | frozenset({"U.S.", "USA", "UK", "Britain", "England", "Scotland",
@@ -72,8 +74,11 @@ def _trim(sdoc: Doc, s: NerSpan) -> NerSpan | None:
     while end > start and (sdoc[end - 1].is_punct or sdoc[end - 1].is_space):
         end -= 1
     if s.label == "PERSON":
-        while start < end and sdoc[start].lower_.rstrip(".") + "" in HONORIFICS \
-                and end - start > 1 and sdoc[start].lower_ not in ("father", "sister", "brother"):
+        # "Mr", "Cardinal", "Prime Minister" before a name are titles, not part of it
+        while start < end - 1 and (sdoc[start].lower_.rstrip(".") in HONORIFICS
+                                   or sdoc[start].lower_ in TITLE_NOUNS
+                                   or sdoc[start].lower_ in TITLE_MODIFIERS) \
+                and sdoc[start].text[:1].isupper():
             start += 1
     if start >= end:
         return None
@@ -210,6 +215,7 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
             votes[_key(sdoc, s.start, s.end)][s.label] += 1
 
     place_cues, org_cues = _cue_counts(sdoc, raw)
+    person_cues = _person_cues(sdoc, raw)
     fixed: list[NerSpan] = []
     for s in raw:
         text = _key(sdoc, s.start, s.end)
@@ -221,6 +227,11 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
             label = "PERSON"
         elif label == "PERSON?":
             label = "PERSON" if sdoc[s.start].pos_ == "PROPN" or text in person_last else ""
+        elif single and person_cues[text] and not org_cues[text] and not place_cues[text] \
+                and sdoc[s.start].text not in COUNTRIES_OR_CODES and label in ("ORG", "GPE",
+                                                                             "LOC", "NORP",
+                                                                             "FAC", "PRODUCT"):
+            label = "PERSON"
         elif votes[text]:
             top, n = votes[text].most_common(1)[0]
             if n > votes[text][label]:
@@ -276,6 +287,27 @@ def _cue_counts(sdoc: Doc, spans: list[NerSpan]) -> tuple[Counter[str], Counter[
                                 (s.end + 1 < n and sdoc[s.end + 1].text in (",", ")"))):
             org[key] += 1
     return place, org
+
+
+def _person_cue(sdoc: Doc, k: int, *, speech: bool = True) -> bool:
+    """Token ``k`` speaks, has an age in commas, or opens a "who" clause."""
+    t = sdoc[k]
+    if speech and t.dep_ == "nsubj" and t.head.lemma_ in _SPEECH:
+        return True
+    nxt = sdoc[k + 1:k + 4]
+    if len(nxt) >= 2 and nxt[0].text == "," and nxt[1].lower_ == "who":
+        return True
+    return (len(nxt) == 3 and nxt[0].text == "," and _AGE.match(nxt[1].text) is not None
+            and nxt[2].text in (",", ".") and 0 < int(nxt[1].text) < 110)
+
+
+def _person_cues(sdoc: Doc, spans: list[NerSpan]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for s in spans:
+        # organizations speak too ("Ericsson said"): only age and "who" overrule an ORG
+        if s.end - s.start == 1 and _person_cue(sdoc, s.start, speech=s.label != "ORG"):
+            out[sdoc[s.start].lower_] += 1
+    return out
 
 
 def _not_person_cue(sdoc: Doc, text: str, place: Counter[str], org: Counter[str]) -> str | None:
@@ -357,9 +389,14 @@ def _pattern_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
                 j = i
             elif low in given:
                 pass
-            elif j + 2 < n and sdoc[j].text == "(" and sdoc[j + 1].text in COUNTRIES_OR_CODES \
-                    and sdoc[j + 2].text == ")":
-                pass  # result lists: "Ines Gorrochategui ( Argentina )"
+            elif j + 2 < n and sdoc[j].text == "(" and (
+                    sdoc[j + 1].text in COUNTRIES_OR_CODES and sdoc[j + 2].text == ")"
+                    or _ORDINAL_MIN.match(sdoc[j + 1].text)):
+                pass  # result lists: "Ines Gorrochategui ( Argentina )", "Degryse ( 13th )"
+            elif i >= 2 and sdoc[i - 1].text == "-" and (sdoc[i - 2].like_num
+                                                         or sdoc[i - 2].text in COUNTRIES_OR_CODES) \
+                    and all(sdoc[k].pos_ == "PROPN" for k in range(i, j)):
+                pass  # line-ups and scorers: "4 - Hakan Unsal", "Belgium - Marc Degryse"
             elif j - i == 2 and all(sdoc[k].lower_ in tokens and sdoc[k].pos_ == "PROPN"
                                     and sdoc[k].text not in COUNTRIES for k in range(i, j)):
                 pass  # two words both known from person names
@@ -377,12 +414,7 @@ def _pattern_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         if t.i in taken or not t.is_title or t.pos_ != "PROPN" or t.lower_ in _NOT_GIVEN:
             continue
         k = t.i
-        speaks = t.dep_ == "nsubj" and t.head.lemma_ in _SPEECH
-        nxt = sdoc[k + 1:k + 4]
-        who = len(nxt) >= 2 and nxt[0].text == "," and nxt[1].lower_ == "who"
-        aged = (len(nxt) == 3 and nxt[0].text == "," and _AGE.match(nxt[1].text) is not None
-                and nxt[2].text in (",", ".") and 0 < int(nxt[1].text) < 110)
-        if speaks or who or aged:
+        if _person_cue(sdoc, k):
             start = k
             while start > 0 and start - 1 not in taken and cap(start - 1) \
                     and not sdoc[start - 1].is_sent_start and k - start < 2:
@@ -459,9 +491,20 @@ def _propagate(sdoc: Doc, spans: list[NerSpan], person_last: set[str]) -> list[N
     return out
 
 
+_REGNAL = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI Jr Jr. Sr Sr.".split())
+
+
 def _merge_adjacent_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     out: list[NerSpan] = []
+    taken = {k for s in spans for k in range(s.start, s.end)}
+    n = len(sdoc)
     for s in spans:
+        if s.label == "PERSON" and s.end < n and sdoc[s.end].text in _REGNAL \
+                and s.end not in taken and sdoc[s.end].text not in ("I",) or (
+                s.label == "PERSON" and s.end < n and sdoc[s.end].text == "I"
+                and s.end not in taken and s.end - s.start == 1
+                and (s.end + 1 >= n or not sdoc[s.end + 1].pos_ in ("VERB", "AUX"))):
+            s = NerSpan(s.start, s.end + 1, s.label, s.source)
         if out and out[-1].end > s.start:
             continue  # overlapping: keep the earlier (longer) one
         if (out and s.label == "PERSON" and out[-1].label == "PERSON" and out[-1].end == s.start
