@@ -42,7 +42,7 @@ _APOSTROPHES = re.compile(r"[\u2019\u2018\u02bc\u02bb\u0060\u00b4'\u02b9\u02ba\"
 _NON_LETTER = re.compile(r"[^a-z]")
 _VOWELS = re.compile(r"[aeiou]")
 _DOUBLE = re.compile(r"(.)\1+")
-_HEBREW_PAIRS = str.maketrans({"p": "f", "b": "v"})
+_HEBREW_PAIRS = str.maketrans({"p": "f", "b": "f", "v": "f"})
 
 
 @lru_cache(maxsize=262144)
@@ -83,7 +83,8 @@ def consonant_key(word: str) -> str:
     s = skeleton(word)
     if not s:
         return s
-    # Hebrew pe and bet are each two sounds (p/f, b/v): romanizations through Hebrew swap them
+    # Hebrew pe and bet are each two sounds (p/f, b/v), German v is f, Russian -ov is -off:
+    # in the vowel-free key the labials fall together
     rest = _VOWELS.sub("", s[1:]).translate(_HEBREW_PAIRS)
     return _DOUBLE.sub(r"\1", s[0] + rest)
 

@@ -44,8 +44,9 @@ def _indel_cost(x: str, final: bool = False) -> float:
         return 0.4
     if x == "h":
         return 0.35
-    if final and x in "sg":
-        # plural-like -s (Serre/Serres) and Chinese -ng/-n (Tin/Ting) vary at the end only
+    if final and x in "sgtd":
+        # plural-like -s (Serre/Serres), Chinese -ng/-n (Tin/Ting) and French silent -t/-d
+        # (Millau/Millot, Gaspar/Gaspard) vary at the end only
         return 0.5
     return 1.0
 
