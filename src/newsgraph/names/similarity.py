@@ -121,6 +121,9 @@ def word_score(a: str, b: str) -> float:
         return 0.0
     if fa == fb:
         return 1.0
+    if skeleton(a) == skeleton(b):
+        # one canonical spelling: as strong as evidence from spelling alone gets
+        return 0.95
     weights, bias = _model()
     z = bias + sum(w * x for w, x in zip(weights, features(a, b), strict=True))
     return 1.0 / (1.0 + math.exp(-z))
