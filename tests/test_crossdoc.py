@@ -89,6 +89,17 @@ def test_context_lifts_a_weak_name_match() -> None:
     assert any("shared people" in e for e in ev)
 
 
+def test_titles_and_relations_match_loosely() -> None:
+    old = person("o", "Lebedyanov", titles=["the freed hostage"],
+                 relations=["child_of:Vitaly Lebedyanov"])
+    new = person("n", "Lebedyanov", titles=["hostage"], relations=["child_of:Vitali Lebedianov"])
+    s, ev = link_score(new, old)
+    assert any(e.startswith("shared titles") for e in ev)
+    assert any(e.startswith("shared relations") for e in ev)
+    other = person("x", "Lebedyanov", titles=["coach"], relations=["parent_of:Vitaly Lebedyanov"])
+    assert link_score(other, old)[0] < s
+
+
 def test_organizations_by_head_and_acronym() -> None:
     a = Profile("a", "ORG", "Korsk Regional Water Authority", ["Korsk Regional Water Authority"], {})
     b = Profile("b", "ORG", "KRWA", ["KRWA"], {})

@@ -250,6 +250,39 @@ def _shared(a: Sequence[str], b: Sequence[str]) -> list[str]:
     return [x for x in a if _norm(x) in nb]
 
 
+_TITLE_STOP = frozenset({"the", "a", "an", "of", "for", "and", "former", "then", "new", "its", "his",
+                         "her", "their"})
+
+
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(w for w in _norm(title).split() if w not in _TITLE_STOP)
+
+
+def _shared_titles(a: Sequence[str], b: Sequence[str]) -> list[str]:
+    """Titles of both sides, one contained in the other ("president" ~ "the Russian president")."""
+    wb = [_title_words(y) for y in b]
+    out = []
+    for x in a:
+        wx = _title_words(x)
+        if wx and any(wy and (wx <= wy or wy <= wx) for wy in wb):
+            out.append(x)
+    return out
+
+
+def _shared_relations(a: Sequence[str], b: Sequence[str]) -> list[str]:
+    """Relations ``predicate:other`` of both sides: same predicate, other named compatibly."""
+    out = []
+    for x in a:
+        px, _, ox = x.partition(":")
+        for y in b:
+            py, _, oy = y.partition(":")
+            if px == py and (_norm(ox) == _norm(oy) or (_is_proper(ox) and _is_proper(oy)
+                                                      and compare(ox, oy).score >= 0.85)):
+                out.append(x)
+                break
+    return out
+
+
 def _age_conflict(new: Context, old: Context) -> str | None:
     try:
         a1, y1, a2, y2 = int(new["age"]), int(new["age_year"]), int(old["age"]), int(old["age_year"])
@@ -432,7 +465,8 @@ def link_score(new: Profile, existing: Profile) -> tuple[float, list[str]]:
         weights += [0.3] * min(3, len(people))
     for key, w in (("places", 0.12), ("orgs", 0.15), ("titles", 0.25), ("citizenship", 0.05),
                    ("relations", 0.35)):
-        shared = _shared(_ctx_list(nc, key), _ctx_list(oc, key))
+        matcher = {"titles": _shared_titles, "relations": _shared_relations}.get(key, _shared)
+        shared = matcher(_ctx_list(nc, key), _ctx_list(oc, key))
         if shared:
             evidence.append(f"shared {key}: " + ", ".join(shared[:5]))
             weights += [w] * min(2, len(shared))
