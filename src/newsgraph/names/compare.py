@@ -95,13 +95,9 @@ def _initial_ok(initial: str, given: str) -> bool:
     return any(i in cls and f[0] in cls for cls in _INITIAL_CLASSES)
 
 
-def _given_words(p: ParsedName) -> list[str]:
-    return list(p.given)
-
-
 def _compare_given(pa: ParsedName, pb: ParsedName) -> tuple[float, str] | None:
     """Score of the given-name evidence, or None when one side has none."""
-    ga, gb = _given_words(pa), _given_words(pb)
+    ga, gb = list(pa.given), list(pb.given)
     if ga and gb:
         first = _given_score(ga[0], gb[0])
         if first[0] >= THRESHOLD or (len(ga) > 1 and len(gb) > 1):
@@ -109,9 +105,9 @@ def _compare_given(pa: ParsedName, pb: ParsedName) -> tuple[float, str] | None:
             return first
         best = first
         # one side gives a single name: it may be the other's middle name ("Marie Berman")
-        for x in ga:
-            for y in gb:
-                if x is ga[0] and y is gb[0]:
+        for i, x in enumerate(ga):
+            for j, y in enumerate(gb):
+                if i == 0 and j == 0:
                     continue
                 s = _given_score(x, y)
                 s = (s[0] * 0.9, s[1] + " (middle name)")
