@@ -83,9 +83,20 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
                                                   ("July 31", "DATE", "2023-07-31", None)]),
     ("Sales rose for the year ended July 31.", [("the year", "DURATION", "P1Y", None),
                                                 ("July 31", "DATE", "2023-07-31", None)]),
+    ("The ferry leaves at 4 in the morning.", [("4 in the morning", "TIME", "2024-03-14T04:00",
+                                                None)]),
+    ("Turnout was high on Election Day 2020.", [("Election Day 2020", "DATE", "2020-11-03",
+                                                  None)]),
+    ("Trade has stopped now that the port is closed.", [("now", "DATE", "PRESENT_REF", None)]),
 ])
 def test_detect_and_normalize(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _found(text) == expected
+
+
+@pytest.mark.xfail(reason="seasons are not yet units of a period ('the past three summers')")
+def test_past_n_seasons() -> None:
+    assert _found("Floods came for the past three summers.") == [
+        ("the past three summers", "SET", "XXXX-SU", None)]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -492,7 +492,11 @@ def h_daypart(m: re.Match[str], r: Resolver) -> Hit | None:
 
 def _clock(h: int, mi: int, ap: str | None) -> tuple[int, int] | None:
     if ap:
-        a = ap.lower().replace(".", "").replace(" ", "")
+        a = re.sub(r"[.\s]", "", ap.lower())
+        if a.startswith(("inthe", "at")):  # "4 in the morning", "10 at night"
+            if a == "atnight" and h == 12:
+                return 24, mi
+            a = "am" if a.endswith("morning") or (a == "atnight" and h < 5) else "pm"
         if a in ("am", "pm"):
             if not 1 <= h <= 12:
                 return None
@@ -990,8 +994,11 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_
 
 def h_ref(m: re.Match[str], r: Resolver) -> Hit | None:
     w = re.sub(r"\s+", " ", m["ref"].lower())
-    if w == "now" and re.match(r"\s*(?:that|defunct)\b", r.after(m, 10)):
+    if w == "now" and re.match(r"\s*defunct\b", r.after(m, 10)):
         return None
+    if w == "the past" and re.match(rf"\s+(?:{NUM}|few|several|many|couple)\b", r.after(m, 16),
+                                    re.I):
+        return None  # "the past three summers" is a period of its own
     if w == "current" and re.match(r"\s*(?:account|accounts|yield|assets|liabilities|"
                                    r"affairs|events|flow|flows|of|and\s+former|or\s+former)\b",
                                    r.after(m, 14)):
@@ -1013,6 +1020,8 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "thanksgiving day": lambda y: nth_weekday(y, 11, 3, 4),
     "memorial day": lambda y: nth_weekday(y, 5, 0, -1),
     "labor day": lambda y: nth_weekday(y, 9, 0, 1),
+    # US: the Tuesday after the first Monday of November
+    "election day": lambda y: nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
     "mother's day": lambda y: nth_weekday(y, 5, 6, 2),
     "father's day": lambda y: nth_weekday(y, 6, 6, 3),
     "easter": easter, "easter sunday": easter,
@@ -1181,7 +1190,7 @@ RULES: tuple[Rule, ...] = (
     _rule("time",
           rf"{B}(?:(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before))\s+)?"
           rf"(?:(?P<day0>{WEEKDAY}|(?i:today|yesterday|tomorrow)),?\s+(?:at\s+)?)?"
-          rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock))"
+          rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b))"
           rf"|(?P<nm>(?i:noon|midnight|midday))(?!\w))"
           rf"{_TZ}?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight)))?"
           rf"(?:,?\s+(?:on\s+)?(?P<mon>{MONTH})\s*(?P<mday>{DAY})(?:,?\s+(?P<year>{YEAR4}))?)?",
@@ -1236,7 +1245,7 @@ RULES: tuple[Rule, ...] = (
     _rule("holiday",
           rf"{B}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|"
           rf"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Valentine['’]s\s+Day|"
-          rf"Memorial\s+Day|Labor\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother['’]s\s+Day|"
+          rf"Memorial\s+Day|Labor\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother['’]s\s+Day|"
           rf"Father['’]s\s+Day)(?:,?\s+(?P<year>{YEAR4}))?(?!\w)", h_holiday),
     _rule("day_rel",
           _ci(rf"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+same|that)\s+(?P<u>day|morning|afternoon|evening|night)(?!\w)"),

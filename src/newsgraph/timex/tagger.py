@@ -53,6 +53,7 @@ _CLASS_WORDS: dict[str, tuple[str, ...]] = {
     "century": ("century", "centuries"),
     "set": ("every", "each", "per", "once", "twice", "thrice", "times"),
     "holiday": ("christmas", "year's", "thanksgiving", "easter", "halloween", "independence",
+                "election",
                 "valentine's", "memorial", "labor", "veterans", "boxing", "good", "mother's",
                 "father's", "valentine’s", "mother’s", "father’s", "year’s"),
     "fiscal": ("fiscal",),
