@@ -111,7 +111,18 @@ DEMONYMS: dict[str, str] = {
     "cypriot": "Cyprus", "maltese": "Malta", "luxembourgish": "Luxembourg",
 }
 # countries written as possessors ("Russia's president") map to themselves
-COUNTRIES = frozenset(DEMONYMS.values())
+COUNTRIES = frozenset(DEMONYMS.values()) | frozenset("""
+Liechtenstein Benin Monaco Andorra Togo Mali Niger Chad Gabon Guinea Liberia Burundi Malawi Zambia
+Namibia Botswana Lesotho Swaziland Mozambique Angola Madagascar Mauritius Eritrea Djibouti Gambia
+Cameroon Tanzania Laos Cambodia Myanmar Burma Mongolia Bhutan Maldives Brunei Singapore Fiji Samoa
+Tonga Honduras Guatemala Nicaragua Panama Belize Bahamas Barbados Trinidad Guyana Suriname
+Kyrgyzstan Turkmenistan Tajikistan Kazakstan Macedonia Albania Montenegro Kosovo Yugoslavia Zaire
+Britain America Holland Bosnia Herzegovina Chechnya Dagestan Tibet Kashmir Gaza Crimea Donbas
+""".split()) | frozenset({"Sierra Leone", "Burkina Faso", "Ivory Coast", "Costa Rica",
+                          "El Salvador", "San Marino", "Sri Lanka", "New Zealand", "South Africa",
+                          "North Korea", "South Korea", "Saudi Arabia", "United States",
+                          "United Kingdom", "Czech Republic", "Dominican Republic",
+                          "West Bank", "Hong Kong"})
 
 # third-person pronouns: (gender, number, case)
 PRONOUNS: dict[str, tuple[str, str, str]] = {

@@ -35,6 +35,10 @@ COUNTRIES_OR_CODES = COUNTRIES | frozenset({"U.S.", "USA", "UK", "Britain", "Eng
 _NATIONALITY_NOUNS = frozenset("""briton britons brit scot scots swede finn dane pole turk arab kurd
 tajik uzbek kazakh serb croat czech slovak greek jew muslim christian catholic protestant sunni
 shi'ite shiite wallaby springbok""".split())
+_TABLE_WORDS = frozenset("""attendance extras scorer scorers winner winners avg total totals result
+results halftime death note notes standings points pts""".split())
+_PLACE_PREFIXES = frozenset({"los", "las", "san", "santa", "st", "st.", "saint", "port", "fort",
+                             "new", "lake", "mount", "cape"})
 _PARTICLES = frozenset("van der de den von da di du le la al el bin ibn dos das del della ter ten"
                        .split())
 _SPEECH = frozenset("""say tell add ask explain insist note state warn admit declare claim reply
@@ -240,8 +244,17 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
         if label == "PERSON" and s.source != "hint":
             if surface in COUNTRIES_OR_CODES or single and text.endswith("shire"):
                 label = "GPE"
-            elif single and (text in DEMONYMS or text in _NATIONALITY_NOUNS):
+            elif single and (text in DEMONYMS or text in _NATIONALITY_NOUNS
+                             or text.endswith("s") and (text[:-1] in DEMONYMS
+                                                        or text[:-1] in _NATIONALITY_NOUNS)):
                 label = "NORP"
+            elif single and (text in _TABLE_WORDS or sdoc[s.start].tag_ == "NNPS"
+                             or text.endswith("s") and s.start > 0
+                             and sdoc[s.start - 1].lower_ == "the"):
+                # a person is not plural ("the Brewers") nor a table heading ("Attendance")
+                label = "ORG" if text not in _TABLE_WORDS else ""
+            elif sdoc[s.start].lower_ in _PLACE_PREFIXES and not single:
+                label = "GPE"
             elif single and text not in person_last:
                 label = _not_person_cue(sdoc, text, place_cues, org_cues) or label
             if label == "PERSON" and s.source == "caps" and text not in person_full \
