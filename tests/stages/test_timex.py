@@ -88,6 +88,9 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     ("Turnout was high on Election Day 2020.", [("Election Day 2020", "DATE", "2020-11-03",
                                                   None)]),
     ("Trade has stopped now that the port is closed.", [("now", "DATE", "PRESENT_REF", None)]),
+    # "last"/"next" before a month-day fix its direction and stay outside the extent
+    ("Ada Vell was shot last Oct. 23 at home.", [("Oct. 23", "DATE", "2023-10-23", None)]),
+    ("The vote is next March 2.", [("March 2", "DATE", "2025-03-02", None)]),
 ])
 def test_detect_and_normalize(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _found(text) == expected

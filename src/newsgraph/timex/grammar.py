@@ -274,6 +274,13 @@ def h_date(m: re.Match[str], r: Resolver) -> Hit | None:
     else:
         y, src = r.pick_year(m, mon, day)
         explicit = False
+        rel = re.search(r"\b(last|next)\s+$", r.before(m, 6))
+        if rel and r.dct is not None:
+            # "last Oct. 23" is the one before publication, "next Oct. 23" the one after
+            ahead = (mon, day) > (r.dct.month, r.dct.day)
+            y = r.dct.year - (1 if ahead else 0) if rel.group(1) == "last" else \
+                r.dct.year + (0 if ahead else 1)
+            src = "publication"
     if not _valid_day(y, mon, day):
         return None
     p = Point("day", y, mon, day)
@@ -330,6 +337,9 @@ def h_month(m: re.Match[str], r: Resolver) -> Hit | None:
     if word in ("jan", "jun", "jul", "mar", "apr", "aug", "dec", "nov", "oct", "sep", "sept") and \
             not m["mon"].endswith(".") and re.match(r"\s+[A-Z]", r.text[m.end():m.end() + 3]):
         return None
+    if m["rel"] and not m["rel2"] and re.match(r"\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b",
+                                              r.after(m, 6)):
+        return None  # "last Oct. 23" is a day: leave it to the month-day reading
     mon = _month_num(m["mon"])
     rel = (m["rel"] or "").lower()
     rel2 = (m["rel2"] or "").lower()
