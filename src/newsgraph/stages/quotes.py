@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..document import Document
 from ..pipeline import stage
-from ..quotes.lexicon import (CUE_LEMMAS, DIRECT_CUES, EVIDENCE_VERBS, OBJECT_CUES, PASSIVE_CUES,
-                               PREP_CUES, RAISING_CUES, SPEECH_VERBS, TITLES, TO_COMPLEMENT_CUES)
+from ..quotes.lexicon import (CUE_LEMMAS, DIRECT_CUES, EVIDENCE_VERBS, NESTED_CUES, OBJECT_CUES,
+                               PASSIVE_CUES, PREP_CUES, RAISING_CUES, SPEECH_VERBS, TITLES, TO_COMPLEMENT_CUES)
 from ..quotes.marks import Region, find_regions
 from ..records import Quote, Span
 
@@ -69,6 +69,8 @@ _HEADLINE = re.compile(r"[ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019\-]*(?:[ \t][A-Z][
 _HEADLINE_MAX_WORDS = 30
 # characters after which a quotation starts its own sentence or clause rather than sitting
 # inside one ("called it a \u201cdisaster\u201d")
+# adverbial clauses opened by these modify the act of speaking ("said when asked")
+_SPEECH_TIME_MARKS = frozenset("when after before while as during since once upon in at on".split())
 _PAREN_MARKS = frozenset((",", "--", "\u2014", "\u2013", "-"))
 _CLAUSE_BREAK = frozenset(":,.!?;\u2014\u2013\u2015-([\u2026")
 
@@ -365,7 +367,10 @@ class _Extractor:
             return None
         if not same_para and not (next_para and self.text[r.para_start:r.open_mark].strip() == ""):
             return None
-        # continuation of the same speaker: point at the very mention the previous quote used
+        # continuation of the same speaker: point at the very mention the previous quote used;
+        # a quotation split by its attribution ("...," he said. "...") shares its cue
+        if same_para and cue_between:
+            return _Attribution(patt.cue, patt.cue_span, patt.speaker)
         return _Attribution(None, None, patt.speaker)
 
     def _only_attribution(self, between: str) -> bool:
@@ -405,14 +410,7 @@ class _Extractor:
             if lemma not in _THAT_CUES and lemma not in OBJECT_CUES and not any(
                     lemma in v for v in PREP_CUES.values()) and lemma not in TO_COMPLEMENT_CUES:
                 continue
-            content = None
-            for c in t.children:
-                if lemma not in _THAT_CUES:
-                    break
-                if c.dep_ == "ccomp" and c.i > t.i or c.dep_ == "ccomp" and not any(
-                        x.dep_ == "ccomp" and x.i > t.i for x in t.children):
-                    content = self._subtree_span(c, exclude=t)
-                    break
+            content = self._clause(t) if lemma in _THAT_CUES else None
             if content is None and t.lemma_.lower() in TO_COMPLEMENT_CUES:
                 for c in t.children:
                     if c.dep_ == "xcomp" and c.i > t.i and any(
@@ -513,6 +511,40 @@ class _Extractor:
         cue = _Attribution(self.text[span[0]:span[1]], span, self._np(pobj))
         return content, cue, t
 
+    def _clause(self, t: Token) -> Span | None:
+        """The clausal complement of a cue: every ``that``-clause after it with the clauses
+        coordinated to them, or else the nearest one before it (``X, she said``)."""
+        comps = [c for c in t.children if c.dep_ == "ccomp"]
+        after = [c for c in comps if c.i > t.i]
+        if after:
+            lo = min(c.left_edge.i for c in after)
+            hi = max(c.right_edge.i for c in after)
+            for c in t.children:
+                if c.i > hi and (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                                 or c.dep_ == "advcl" and self._reason(c)):
+                    hi = c.right_edge.i
+            return self._trim(max(lo, t.i + 1), hi)
+        if not comps:
+            return None
+        c = max(comps, key=lambda x: x.i)
+        lo, hi = c.left_edge.i, c.right_edge.i
+        if lo <= t.i <= hi:
+            return None
+        sdoc = self.sdoc
+        if hi + 1 < t.i and sdoc[hi + 1].text in _PAREN_MARKS:
+            # "Lenox was a giant, Mr. Lund said, until it went bankrupt"
+            for x in t.children:
+                if x.i > t.i and x.dep_ == "advcl" and self._reason(x) and \
+                        sdoc[x.left_edge.i - 1].text in _PAREN_MARKS:
+                    hi = max(hi, x.right_edge.i)
+        return self._trim(lo, hi)
+
+    def _reason(self, c: Token) -> bool:
+        """An adverbial clause that belongs to what was said, not to the saying ("because ...",
+        "until ...", not "when asked")."""
+        first = self.sdoc[c.left_edge.i]
+        return first.lower_ not in _SPEECH_TIME_MARKS
+
     def _subtree_span(self, c: Token, exclude: Token) -> Span | None:
         lo, hi = c.left_edge.i, c.right_edge.i
         if lo <= exclude.i <= hi:
@@ -541,10 +573,12 @@ class _Extractor:
         return self._trim(lo, hi)
 
     def _parenthetical(self, a: int, b: int) -> bool:
-        """Tokens ``a..b`` sit between commas or dashes inside their sentence."""
+        """Tokens ``a..b`` sit between commas or dashes inside their sentence (the marks may
+        belong to the span itself)."""
         sdoc = self.sdoc
-        return (a > 0 and sdoc[a - 1].text in _PAREN_MARKS and b + 1 < len(sdoc)
-                and sdoc[b + 1].text in _PAREN_MARKS)
+        left = sdoc[a].text in _PAREN_MARKS or a > 0 and sdoc[a - 1].text in _PAREN_MARKS
+        right = sdoc[b].text in _PAREN_MARKS or b + 1 < len(sdoc) and sdoc[b + 1].text in _PAREN_MARKS
+        return left and right
 
     def _trim(self, lo: int, hi: int, minimum: int = 2) -> Span | None:
         sdoc = self.sdoc
@@ -558,9 +592,23 @@ class _Extractor:
 
     # -- assembly ------------------------------------------------------------------------------
 
+    def _unnest(self, found: list[tuple[Span, _Attribution, Token]]
+                ) -> list[tuple[Span, _Attribution, Token]]:
+        """Drop reported speech whose cue sits inside another one's content ("X said Lee plans to
+        run"), except for speech cues: annotators attribute the outer clause only."""
+        out = []
+        for i, (span, att, tok) in enumerate(found):
+            if att.cue_span is not None and tok.lemma_.lower() not in NESTED_CUES:
+                c = att.cue_span[0]
+                if any(j != i and s <= c < e and not (span[0] <= oatt.cue_span[0] < span[1])
+                       for j, ((s, e), oatt, _t) in enumerate(found) if oatt.cue_span is not None):
+                    continue
+            out.append((span, att, tok))
+        return out
+
     def run(self) -> list[Quote]:
         direct = self._direct()
-        indirect = self._indirect()
+        indirect = self._unnest(self._indirect())
         quotes: list[Quote] = []
         absorbed: set[int] = set()
         by_region = {id(r): ri for ri, r in enumerate(self.regions)}
