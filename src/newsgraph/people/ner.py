@@ -26,6 +26,7 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"
 _NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 # numbers and scores glued to a name by the model ("Durham 114", "Blenkiron 4-43")
 _SCORE = re.compile(r"^\d[\d.,:/-]*$")
+_BOWLING = re.compile(r"^\d+(?:\.\d)?-\d+-\d+-\d+$")
 _ORDINAL_MIN = re.compile(r"^\d{1,3}(?:st|nd|rd|th)$")
 _AGE = re.compile(r"^\d{1,3}$")
 # countries as written in result lists: "( Argentina )", "( U.S. )"
@@ -34,7 +35,8 @@ COUNTRIES_OR_CODES = COUNTRIES | frozenset({"U.S.", "USA", "UK", "Britain", "Eng
                                             "SRI LANKA", "Northern Ireland", "New Zealand"})
 _NATIONALITY_NOUNS = frozenset("""briton britons brit scot scots swede finn dane pole turk arab kurd
 tajik uzbek kazakh serb croat czech slovak greek jew muslim christian catholic protestant sunni
-shi'ite shiite wallaby springbok""".split())
+shi'ite shiite wallaby springbok afrikaner boer zulu maori basque catalan kurd palestinian
+sikh hindu tamil pashtun hutu tutsi""".split())
 _TABLE_WORDS = frozenset("""attendance extras scorer scorers winner winners avg total totals result
 results halftime death note notes standings points pts""".split())
 _PLACE_PREFIXES = frozenset({"los", "las", "san", "santa", "st", "st.", "saint", "port", "fort",
@@ -207,7 +209,8 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
     person_full: set[str] = set()
     person_last: set[str] = set()
     for s in raw:
-        if s.label == "PERSON":
+        if s.label == "PERSON" and (s.source == "hint" or _implausible_person(
+                sdoc, s, _key(sdoc, s.start, s.end)) is None):
             words = [t.text for t in sdoc[s.start:s.end] if t.is_alpha or "-" in t.text
                      or "'" in t.text]
             if len(words) >= 2:
@@ -241,29 +244,21 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
             if n > votes[text][label]:
                 label = top
         surface = sdoc[s.start:s.end].text
-        if label == "PERSON" and s.source != "hint":
-            if surface in COUNTRIES_OR_CODES or single and text.endswith("shire"):
-                label = "GPE"
-            elif single and (text in DEMONYMS or text in _NATIONALITY_NOUNS
-                             or text.endswith("s") and (text[:-1] in DEMONYMS
-                                                        or text[:-1] in _NATIONALITY_NOUNS)):
-                label = "NORP"
-            elif single and (text in _TABLE_WORDS or sdoc[s.start].tag_ == "NNPS"
-                             or text.endswith("s") and s.start > 0
-                             and sdoc[s.start - 1].lower_ == "the"):
-                # a person is not plural ("the Brewers") nor a table heading ("Attendance")
-                label = "ORG" if text not in _TABLE_WORDS else ""
-            elif sdoc[s.start].lower_ in _PLACE_PREFIXES and not single:
-                label = "GPE"
-            elif single and text not in person_last:
-                label = _not_person_cue(sdoc, text, place_cues, org_cues) or label
-            if label == "PERSON" and s.source == "caps" and text not in person_full \
-                    and text not in person_last:
-                # a headline re-tag the body does not confirm: keep only a known surname in it
-                inner = [k for k in range(s.start, s.end) if sdoc[k].lower_ in person_last]
-                if not inner:
-                    continue
-                s = NerSpan(inner[0], inner[0] + 1, "PERSON", "caps")
+        known_person = text in person_full or text in person_last
+        if label == "PERSON" and s.source != "hint" and not known_person:
+            better = _implausible_person(sdoc, s, text)
+            if better is None and single and text not in person_last:
+                better = _not_person_cue(sdoc, text, place_cues, org_cues)
+            if better is not None:
+                label = better
+        if s.source == "caps" and not known_person and (label == "PERSON" or not single):
+            # a headline re-tag the body does not confirm: keep the known surnames in it
+            inner = [k for k in range(s.start, s.end) if sdoc[k].lower_ in person_last]
+            if inner:
+                fixed.extend(NerSpan(k, k + 1, "PERSON", "caps") for k in inner)
+                continue
+            if label == "PERSON":
+                continue
         if label:
             fixed.append(NerSpan(s.start, s.end, label, s.source))
     fixed.sort(key=lambda s: (s.start, -s.end))
@@ -327,6 +322,26 @@ def _not_person_cue(sdoc: Doc, text: str, place: Counter[str], org: Counter[str]
     if org[text]:
         return "ORG"
     if place[text]:
+        return "GPE"
+    return None
+
+
+def _implausible_person(sdoc: Doc, s: NerSpan, text: str) -> str | None:
+    """The label a PERSON span should have instead ("" to drop it), or None if it may stand."""
+    single = s.end - s.start == 1
+    surface = sdoc[s.start:s.end].text
+    if surface in COUNTRIES_OR_CODES or single and text.endswith("shire"):
+        return "GPE"
+    if single and (text in DEMONYMS or text in _NATIONALITY_NOUNS
+                   or text.endswith("s") and (text[:-1] in DEMONYMS
+                                              or text[:-1] in _NATIONALITY_NOUNS)):
+        return "NORP"
+    if single and text in _TABLE_WORDS:
+        return ""
+    if single and (sdoc[s.start].tag_ == "NNPS" or text.endswith("s") and s.start > 0
+                   and sdoc[s.start - 1].lower_ == "the"):
+        return "ORG"  # a person is not plural ("the Brewers")
+    if not single and sdoc[s.start].lower_ in _PLACE_PREFIXES:
         return "GPE"
     return None
 
@@ -427,6 +442,13 @@ def _pattern_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         if t.i in taken or not t.is_title or t.pos_ != "PROPN" or t.lower_ in _NOT_GIVEN:
             continue
         k = t.i
+        prev = sdoc[k - 1].text if k > 0 else ""
+        # scorecards: "c Healy b Fleming", "lbw b Gough", "Bowling : Gough 8-0-39-3"
+        if prev in ("b", "c", "st") and k > 1 and (sdoc[k - 2].is_title
+                                                   or sdoc[k - 2].lower_ == "lbw") \
+                or k + 1 < n and _BOWLING.match(sdoc[k + 1].text):
+            cands.append((k, k + 1))
+            continue
         if _person_cue(sdoc, k):
             start = k
             while start > 0 and start - 1 not in taken and cap(start - 1) \
