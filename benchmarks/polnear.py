@@ -255,7 +255,8 @@ def _our_preds(doc) -> list[Pred]:  # noqa: ANN001 - newsgraph Document
         pred = Pred([(q.start, q.end)], spans, q.speaker_span is not None or q.speaker is not None,
                     q.kind)
         preds.append(pred)
-        if key is not None:
+        if key is not None and q.kind == "direct":
+            # reported speech by the same mention in between does not end the attribution
             groups[key] = pred
     return preds
 

@@ -430,11 +430,33 @@ class _Extractor:
                 content = self._object(t)
             if content is None and self._subject(t) is not None:
                 content = self._prep_object(t, lemma)
+            if content is not None:
+                content = self._in_paragraph(content, t)
             if content is None:
                 continue
             att = self._attribution(t, content)
             out.append((content, att, t))
         return out
+
+    def _in_paragraph(self, span: Span, t: Token) -> Span | None:
+        """Reported content stays in its cue's paragraph: a parse that runs across a paragraph
+        break is cut back to it."""
+        text = self.text
+        s, e = span
+        ps = text.rfind("\n", 0, t.idx) + 1
+        pe = text.find("\n", t.idx)
+        pe = len(text) if pe == -1 else pe
+        if s >= ps and e <= pe:
+            return span
+        s, e = max(s, ps), min(e, pe)
+        if s <= t.idx < e:
+            e = t.idx if t.idx - s >= e - t.idx else e
+            s = t.idx + len(t.text) if e > t.idx else s
+        while s < e and not text[s].isalnum() and text[s] not in "\"\u201c\u2018'":
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+            e -= 1
+        return (s, e) if e - s > 2 else None
 
     def _raised(self, t: Token, lemma: str) -> tuple[Span, _Attribution, Token] | None:
         """``the plan seems to work``, ``the mayor is expected to resign``: the subject and the
