@@ -52,7 +52,7 @@ DAY = (r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:.]\d|\d|%|,(?!(?:19|2
 YEAR4 = r"(?<![\d$.,#])(?:1[5-9]\d\d|20\d\d)(?!\d|,\d|\.\d|\s*%|-\d)"
 YEAR2 = r"['’]\d\d(?!\w)"
 YEAR4D = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"  # a year right after a month-day: "June 30,2015"
-NUM = lx.number_alternation()
+NUM = rf"(?:(?i:a\s+(?:hundred|thousand))|{lx.number_alternation()})"
 _VAGUE = r"(?:several|a\s+few|few|some|many|a\s+number\s+of|numerous|countless|multiple|a\s+couple\s+of|a\s+couple|couple\s+of)"
 _UNIT_WORDS = sorted(set(lx.UNITS) | set(lx.UNIT_PLURALS) - {"weekend", "weekends"}, key=len,
                      reverse=True)
@@ -698,6 +698,13 @@ def h_duration(m: re.Match[str], r: Resolver) -> Hit | None:
     if num in ("a", "an") and not m["mod"] and not m["det"] and not m["adj"] and \
             _RATE_BEFORE.search(r.before(m, 16)):
         return None  # a rate: "$5 a year", "24 hours a day"
+    if unit == "quarter" and num in ("a", "an", "one", "two", "three") and not m["det"] and \
+            re.match(r"\s+of\s+(?!\d|(?:a|an|the|this|last|next)\s+(?:century|year|decade|hour|"
+                     r"day|month|season|mile|\d))", r.after(m, 24)):
+        return None  # a fraction: "three-quarters of its food", "a quarter of the market"
+    if num == "one" and unit == "day" and re.search(
+            r"\b(?:will|would|could|may|might|can|shall|to)\s+$", r.before(m, 8)):
+        return Hit("DATE", "FUTURE_REF", start=start)  # "will one day be": some future day
     value = _duration_value(n, unit)
     if unit == "quarter" and n is not None and float(n).is_integer():
         value = f"P{_fmt_num(n)}Q"
@@ -960,6 +967,8 @@ _ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "
 
 
 def h_set(m: re.Match[str], r: Resolver) -> Hit | None:
+    if m.group().lower().startswith("per ") and _RATE_BEFORE.search(r.before(m, 16)):
+        return None  # a rate of a measure: "15 million instructions per second"
     if m["adv"]:
         return Hit("SET", _ADVERB_SETS[m["adv"].lower()])
     if m["freq"] is not None:
@@ -1217,7 +1226,7 @@ RULES: tuple[Rule, ...] = (
           rf"(?:(?P<adj>(?i:past|last|next|first|coming|previous|following|final|latest|remaining|initial|additional|further|same|entire|whole|full|preceding|ensuing|succeeding|recent|year-earlier|year-ago|comparable|another|other|extra))\s+)?"
           rf"(?P<num>{_ci(NUM)}|(?i:a|an)|{_ci(_VAGUE)})"
           rf"(?:\s*(?:or|to|-|–|and)\s*(?P<num2>{_ci(NUM)}))?"
-          rf"(?P<hyph>\s+|-|\s*-\s*)(?:(?i:more|additional|full|straight|consecutive|long|short|further|extra|successive)\s+)?"
+          rf"(?P<hyph>\s+|-|\s*-\s*)(?:(?i:more|additional|full|straight|consecutive|long|short|further|extra|successive|trading|business|working|school)\s+)?"
           rf"(?P<unit>{_ci(UNIT)})(?P<half>\s+(?i:and a half))?(?P<orso>\s+(?i:or so))?"
           rf"(?P<noun>(?:(?<=-year)|(?<=-week)|(?<=-month)|(?<=-day)|(?<=-hour))\s+(?i:period|span|stretch|term|interval|window)(?!\w))?",
           h_duration),
