@@ -254,3 +254,12 @@ def test_demonyms(word: str, expected: list[str]) -> None:
 ])
 def test_given_name_gender(name: str, gender: str | None) -> None:
     assert given_name_gender(name) == gender
+
+
+def test_role_description_goes_to_the_protagonist(run) -> None:
+    text = ("Rafael Quispe was freed on Monday after nine months in captivity. Quispe, 44, flew "
+            "home to Cuzco with his sister, Ana Quispe. Quispe thanked the mediators. "
+            "\u201cI owe them my life,\u201d the freed hostage said.")
+    doc = run(text)
+    e = _person(doc, "Rafael Quispe")
+    assert "the freed hostage" in _surfaces(e)

@@ -90,8 +90,9 @@ def role_phrase_ending_at(sdoc: Doc, head_i: int, limit: int = 6) -> RolePhrase 
             i -= 1
         elif m := re.fullmatch(r"(\d{1,3})-year-old", w):
             phrase.age = int(m[1])
-        elif w in ("year", "old", "-") or t.pos_ in ("ADJ",) and w not in _DETS:
-            # other adjectives ("freed", "senior") belong to the description, not the title
+        elif w in ("year", "old", "-") or (t.text.islower() and w not in _DETS and t.pos_ in (
+                "ADJ", "VERB", "NOUN", "PROPN", "ADV")):
+            # other modifiers ("freed", "senior") belong to the description, not the title
             pass
         elif w in _DETS or t.dep_ == "poss":
             phrase.determiner = w

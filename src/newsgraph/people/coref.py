@@ -40,6 +40,12 @@ PRONOUN_WEIGHTS: dict[str, float] = {
 }
 
 
+# role nouns a definite description uses for the person the story is about ("the freed hostage")
+_ROLE_DESCRIPTIONS = frozenset({"hostage", "captive", "prisoner", "victim", "survivor", "detainee",
+                                "man", "woman", "teenager", "boy", "girl", "pilot", "driver",
+                                "engineer", "soldier", "activist", "journalist", "student"})
+
+
 def _role(t: Token) -> str:
     if t.dep_ in _SUBJ:
         return "subj"
@@ -424,6 +430,12 @@ class Resolver:
                 if cid is not None:
                     self._add(cid, Ment(start, end, "title", "PERSON", t.i, self.sent_of[t.i]))
                     continue
+                if det == "the" and phrase.head in _ROLE_DESCRIPTIONS:
+                    cid = self._salient_person(t.i, phrase.gender)
+                    if cid is not None:
+                        self._add(cid, Ment(start, end, "description", "PERSON", t.i,
+                                            self.sent_of[t.i]))
+                        continue
                 if det != "the":
                     continue
             acts = top.dep_ in ("nsubj", "nsubjpass", "agent")
@@ -443,6 +455,24 @@ class Resolver:
                 c.vote_gender(phrase.gender, 3.0)
                 self._add(cid, Ment(start, end, "description", "PERSON", t.i,
                                     self.sent_of[t.i]))
+
+    def _salient_person(self, tok: int, gender: str | None) -> int | None:
+        """ "the freed hostage": the one person the recent text is about, if there is one."""
+        sent = self.sent_of[tok]
+        scored: list[tuple[int, int]] = []
+        for cid, c in enumerate(self.clusters):
+            if c.label != "PERSON" or not c.names:
+                continue
+            if gender is not None and c.gender is not None and c.gender != gender:
+                continue
+            before = [m for m in c.mentions if m.tok < tok]
+            if before and sent - before[-1].sent <= 3:
+                scored.append((len(before), cid))
+        scored.sort(reverse=True)
+        # a clear protagonist only: twice as many mentions as the runner-up
+        if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[0][0] >= 2 * scored[1][0]):
+            return scored[0][1]
+        return None
 
     def _match_title(self, phrase: RolePhrase, tok: int) -> int | None:
         best, best_key = None, None
