@@ -138,6 +138,19 @@ def test_no_publication_date_leaves_relative_values_underspecified(
     assert _found(text, None) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "a year earlier" compares at the granularity of the period just reported
+    ("Profit rose 5% in the third quarter. A year earlier it fell.",
+     [("the third quarter", "DATE", "2024-Q3", None), ("A year earlier", "DATE", "2023-Q3", None)]),
+    # a year-to-date length leaves the year as the thing compared
+    ("Profit rose 5% in the nine months. A year earlier it fell.",
+     [("the nine months", "DURATION", "P9M", None), ("A year earlier", "DATE", "2023", None)]),
+])
+def test_comparisons_follow_the_period_reported(
+        text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
+    assert _found(text, "2024-10-26") == expected
+
+
 def test_offsets_point_into_text() -> None:
     text = "On Friday, Sela Brun said the depot, built in 1961, would reopen next spring."
     for t in tag(text, PUB)[0]:

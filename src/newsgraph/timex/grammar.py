@@ -710,6 +710,9 @@ def h_duration(m: re.Match[str], r: Resolver) -> Hit | None:
         value = f"P{_fmt_num(n)}Q"
     if n is None and adj in ("past", "last", "recent") and unit in ("quarter",):
         return Hit("DATE", "PAST_REF", mod, start=start)
+    if unit == "month" and n in (6, 9) and det in ("the", "") and adj in ("", "first", "latest"):
+        # "the nine months" runs to date: comparisons after it ("a year earlier") are by year
+        return Hit("DURATION", value, mod, start=start, point=r.dct_at("year"))
     return Hit("DURATION", value, mod, start=start)
 
 
@@ -1119,6 +1122,16 @@ def h_fiscal(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p, explicit_year=True)
 
 
+def h_months_to_date(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"the nine months": a year-to-date length whose comparisons ("a year earlier") are by year.
+
+    The point it leaves for anaphora is the publication year, so a following "a year earlier"
+    is the previous year, not the quarter last reported.
+    """
+    return Hit("DURATION", f"P{lx.parse_number(m['n'])}M", point=r.dct_at("year"),
+               moves_ref=True)
+
+
 # --------------------------------------------------------------------------- rules
 
 _REL = (r"(?:last|next|this|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|"
@@ -1271,7 +1284,7 @@ RULES: tuple[Rule, ...] = (
           h_day_rel),
     _rule("nine_months",
           _ci(rf"{B}(?:the\s+)?(?:(?:first|latest|year-earlier|year-ago|past|last|next|comparable)\s+)?(?P<n>six|nine|three|6|9|3)\s+months(?!\w)"),
-          lambda m, r: Hit("DURATION", f"P{lx.parse_number(m['n'])}M")),
+          h_months_to_date),
 )
 
 
