@@ -236,14 +236,17 @@ def _our_preds(doc) -> list[Pred]:  # noqa: ANN001 - newsgraph Document
     """One prediction per attribution: pieces of one paragraph sharing a speaker mention group.
 
     ``"For me," he said. "I ask you ..."`` is one PolNeAR content in two pieces but two newsgraph
-    quotes (the second continues the first's speaker, pointing at the same mention).
+    quotes (the second continues the first's speaker, pointing at the same mention). A piece with
+    a cue of its own (``..., adding, "..."``) starts a new attribution, as in PolNeAR.
     """
     preds: list[Pred] = []
     groups: dict[tuple[int, tuple[int, int]], Pred] = {}
+    cues: dict[tuple[int, tuple[int, int]], object] = {}
     for q in doc.quotes:
         para = doc.text.rfind("\n", 0, q.start)
         key = (para, tuple(q.speaker_span)) if q.speaker_span is not None else None
-        if key is not None and key in groups and q.kind == "direct" and groups[key].kind == "direct":
+        if key is not None and key in groups and q.kind == "direct" and groups[key].kind == "direct" \
+                and (q.cue_span is None or q.cue_span == cues.get(key)):
             groups[key].pieces.append((q.start, q.end))
             continue
         spans: list[tuple[int, int]] = []
@@ -258,6 +261,7 @@ def _our_preds(doc) -> list[Pred]:  # noqa: ANN001 - newsgraph Document
         if key is not None and q.kind == "direct":
             # reported speech by the same mention in between does not end the attribution
             groups[key] = pred
+            cues[key] = q.cue_span
     return preds
 
 

@@ -582,6 +582,11 @@ class _Extractor:
         a, b = t.left_edge.i, t.right_edge.i
         if a <= lo and b >= hi:
             return None
+        conj = [c for c in t.children if c.dep_ == "conj" and c.i > t.i and c.pos_ in ("VERB", "AUX")]
+        if conj and lo < a:
+            # "Lund got a deal, Harmon said, and still sat in": the clause coordinated to the
+            # attribution goes on with the content
+            return self._trim(lo, max(hi, conj[-1].right_edge.i))
         if lo < a and b < hi and self._parenthetical(a, b):
             # "Bridges, the mayor said, are cheaper": the content runs on both sides of the
             # attribution, so its span holds the attribution clause too
@@ -639,6 +644,8 @@ class _Extractor:
             for r in self.regions:
                 if s <= r.open_mark < e < r.outer_end and r.para_start <= s:
                     e = r.outer_end  # the content runs to the end of the quoted words it holds
+                if r.open_mark < s < r.outer_end <= e:
+                    s = r.open_mark  # and back to the start of those it opens with
             inside = [ri for ri, r in enumerate(self.regions) if s <= r.open_mark and r.outer_end <= e]
             quoted = sum(self.regions[ri].outer_end - self.regions[ri].open_mark for ri in inside
                          if ri in direct_ids)
