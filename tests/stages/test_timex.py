@@ -145,6 +145,9 @@ def test_no_publication_date_leaves_relative_values_underspecified(
     # a year-to-date length leaves the year as the thing compared
     ("Profit rose 5% in the nine months. A year earlier it fell.",
      [("the nine months", "DURATION", "P9M", None), ("A year earlier", "DATE", "2023", None)]),
+    ("Orrin Mills lost money in the third quarter, after a profit in the quarter a year ago.",
+     [("the third quarter", "DATE", "2024-Q3", None),
+      ("the quarter a year ago", "DATE", "2023-Q3", None)]),
 ])
 def test_comparisons_follow_the_period_reported(
         text: str, expected: list[tuple[str, str, str, str | None]]) -> None:

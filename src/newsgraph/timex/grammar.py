@@ -1122,6 +1122,20 @@ def h_fiscal(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p, explicit_year=True)
 
 
+def h_unit_year_ago(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"the quarter a year ago": the period just reported (or the last full one), a year back."""
+    gran = "quarter" if m["unit"].lower() in ("quarter", "period") else "month"
+    last = r.ref.last
+    if last is not None and last.year is not None and last.gran == gran:
+        base: Point | None = last
+    elif r.dct is not None:
+        base = shift(at_gran(r.dct, gran), gran, -1)
+    else:
+        return None
+    p = shift(base, "year", -1)
+    return Hit("DATE", p.value(), point=p, moves_ref=False)
+
+
 def h_months_to_date(m: re.Match[str], r: Resolver) -> Hit | None:
     """"the nine months": a year-to-date length whose comparisons ("a year earlier") are by year.
 
@@ -1282,6 +1296,9 @@ RULES: tuple[Rule, ...] = (
     _rule("day_rel",
           _ci(rf"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+same|that)\s+(?P<u>day|morning|afternoon|evening|night)(?!\w)"),
           h_day_rel),
+    _rule("unit_year_ago",
+          _ci(rf"{B}the\s+(?P<unit>quarter|period|month)\s+a\s+year\s+(?:ago|earlier)(?!\w)"),
+          h_unit_year_ago),
     _rule("nine_months",
           _ci(rf"{B}(?:the\s+)?(?:(?:first|latest|year-earlier|year-ago|past|last|next|comparable)\s+)?(?P<n>six|nine|three|6|9|3)\s+months(?!\w)"),
           h_months_to_date),

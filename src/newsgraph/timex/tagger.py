@@ -76,7 +76,7 @@ _RULE_CLASSES: dict[str, frozenset[str]] = {
     "period": frozenset({"unit"}), "season": frozenset({"season"}),
     "set": frozenset({"set", "unit", "weekday"}), "ref": frozenset({"ref"}),
     "holiday": frozenset({"holiday"}), "day_rel": frozenset({"unit", "daypart"}),
-    "nine_months": frozenset({"unit"}),
+    "nine_months": frozenset({"unit"}), "unit_year_ago": frozenset({"unit"}),
 }
 _WORD_CLASSES: dict[str, set[str]] = {}
 for _cls, _words in _CLASS_WORDS.items():
