@@ -180,6 +180,96 @@ def test_gerund_complement(text: str, expected: list[tuple[str, str, str | None,
     assert _table(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an attribution between commas: the content runs on both sides of it
+    ("Bridges of stone, Mayor Ilse Varn said, are cheaper to keep than steel ones.",
+     [("indirect", "Bridges of stone,", "Mayor Ilse Varn", "said", None)]),
+    ("The harbour was a wreck, Mr. Tobin said, until the council paid for it in 1998.",
+     [("indirect", "The harbour was", "Mr. Tobin", "said", None)]),
+    # a fronted relative word: the content is what follows the cue
+    ("That is what Mayor Lund says the new tunnel would do.",
+     [("indirect", "the new tunnel", "Mayor Lund", "says", None)]),
+    # every clausal complement of one cue, with the clause coordinated to them
+    ("Edda Kroll said the school was safe and that the roof would be fixed by May.",
+     [("indirect", "the school was", "Edda Kroll", "said", None)]),
+])
+def test_reported_clause_shapes(text: str, expected: list[tuple[str, str, str | None, str | None,
+                                                                 str | None]]) -> None:
+    assert _table(text) == expected
+
+
+def test_parenthetical_content_spans_both_sides() -> None:
+    text, qs = _run("Bridges of stone, Mayor Ilse Varn said, are cheaper to keep than steel ones.")
+    assert qs[0].text.endswith("steel ones")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # raising and passive cues: subject and complement are the content, no source of their own
+    ("The new ferry is expected to enter service in June.",
+     [("indirect", "The new ferry", None, "expected", None)]),
+    ("The old pier seems to be safe for now.",
+     [("indirect", "The old pier", None, "seems", None)]),
+    # a passive cue's agent is the source
+    ("The budget was criticized by the auditors as reckless.",
+     [("indirect", "The budget was", "the auditors", "criticized", None)]),
+])
+def test_raising_and_passive_cues(text: str, expected: list[tuple[str, str, str | None, str | None,
+                                                                  str | None]]) -> None:
+    assert _table(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Councillor Ada Brink referred to the flood of 1998 as a warning.",
+     [("indirect", "the flood of", "Councillor Ada Brink", "referred", None)]),
+    ("The port authority voted against the new crane.",
+     [("indirect", "the new crane", "The port authority", "voted", None)]),
+    ("The ferry union thanked the harbour pilots for their patience.",
+     [("indirect", "the harbour pilots", "The ferry union", "thanked", None)]),
+])
+def test_object_and_preposition_cues(text: str, expected: list[tuple[str, str, str | None,
+                                                                     str | None, str | None]]) -> None:
+    assert _table(text) == expected
+
+
+def test_nested_plan_is_part_of_the_outer_content() -> None:
+    # "plans" sits inside what Brink said: only the outer attribution is reported speech
+    text, qs = _run("Councillor Ada Brink said Lena Holt plans to run for mayor.")
+    assert [(q.cue, q.text) for q in qs] == [("said", "Lena Holt plans to run for mayor")]
+
+
+def test_nested_speech_cue_is_kept() -> None:
+    text, qs = _run("Councillor Ada Brink said the mayor had claimed that the pier was safe.")
+    assert [q.cue for q in qs] == ["said", "claimed"]
+
+
+def test_headline_speaker_before_a_colon() -> None:
+    text, qs = _run("Harbour Chief Tomasz Reli: Ferries Will Run All Winter\n\nThe ferries ran.")
+    assert [(q.kind, q.text, _surface(text, q.speaker_span), q.cue) for q in qs] == [
+        ("indirect", "Ferries Will Run All Winter", "Harbour Chief Tomasz Reli", ":")]
+
+
+def test_reported_content_stays_in_its_paragraph() -> None:
+    text = ("The crowd in Vellan was loud:\n\n\u201cHere comes the Big Boss,\u201d she said, "
+            "clapping. \u201cThe Boss. Big Boss.\u201d")
+    text, qs = _run(text)
+    assert all("\n" not in q.text for q in qs)
+    assert [(q.kind, q.text, q.cue) for q in qs] == [
+        ("direct", "Here comes the Big Boss,", "said"), ("direct", "The Boss. Big Boss.", "said")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # reported content opening with quoted words starts at their mark
+    ("The mayor gave no cost, though he said \u201cbudget cuts\u201d and unpaid fees would pay for it.",
+     [("mixed", "\u201cbudget cuts\u201d and", "he", "said", None)]),
+    # a clause coordinated to a trailing attribution goes on with the content
+    ("Lund \u201cgot a sweet deal,\u201d Harmon said, and still \u201cgot to sit in on the hearing.\u201d",
+     [("mixed", "Lund \u201cgot a", "Harmon", "said", None)]),
+])
+def test_mixed_content_edges(text: str, expected: list[tuple[str, str, str | None, str | None,
+                                                             str | None]]) -> None:
+    assert _table(text) == expected
+
+
 # -- invariants --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

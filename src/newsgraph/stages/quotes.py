@@ -184,6 +184,8 @@ class _Extractor:
             if c.dep_ in _OBJ_DEPS and lemma in _ADDRESSEE_CUES and outside(c) and c.pos_ in (
                     "PROPN", "PRON", "NOUN") and self.in_region[c.i] == -1:
                 return self._np(c)
+        if lemma in PREP_CUES["to"]:
+            return None  # "referred to the flood": what follows "to" is the content
         for c in verb.children:
             if c.dep_ in ("prep", "dative") and c.lower_ == "to" and outside(c):
                 for g in c.children:
