@@ -15,10 +15,18 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from . import lexicon as lx
-from .calendar import (Point, at_gran, day_point, days_in_month, easter, nth_weekday,
-                       shift)
+from .calendar import (
+    Point,
+    at_gran,
+    day_point,
+    days_in_month,
+    easter,
+    nth_weekday,
+    shift,
+)
 from .reference import FUTURE, MODAL, PAST, ReferenceTime
 
 # --------------------------------------------------------------------------- pattern pieces
@@ -1019,7 +1027,7 @@ def h_ref(m: re.Match[str], r: Resolver) -> Hit | None:
     if w == "now" and re.match(r"\s*defunct\b", r.after(m, 10)):
         return None
     if w == "the past" and re.match(rf"\s+(?:{NUM}|few|several|many|couple)\b", r.after(m, 16),
-                                    re.I):
+                                    re.IGNORECASE):
         return None  # "the past three summers" is a period of its own
     if w == "current" and re.match(r"\s*(?:account|accounts|yield|assets|liabilities|"
                                    r"affairs|events|flow|flows|of|and\s+former|or\s+former)\b",
@@ -1127,13 +1135,18 @@ def h_unit_year_ago(m: re.Match[str], r: Resolver) -> Hit | None:
     gran = "quarter" if m["unit"].lower() in ("quarter", "period") else "month"
     last = r.ref.last
     if last is not None and last.year is not None and last.gran == gran:
-        base: Point | None = last
+        base: Point = last
     elif r.dct is not None:
         base = shift(at_gran(r.dct, gran), gran, -1)
     else:
         return None
     p = shift(base, "year", -1)
     return Hit("DATE", p.value(), point=p, moves_ref=False)
+
+
+def _day_value(r: Resolver) -> str:
+    p = r.dct_at("day")
+    return p.value() if p is not None else "XXXX-XX-XX"
 
 
 def h_months_to_date(m: re.Match[str], r: Resolver) -> Hit | None:
@@ -1193,7 +1206,7 @@ RULES: tuple[Rule, ...] = (
           rf"(?P<year>{YEAR4}|{YEAR2}|{SPELLED_YEAR})", h_month_year),
     _rule("month_year_hyph",
           rf"{B}(?P<pm>(?i:early|late|mid))-(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?",
-          lambda m, r: h_month_year(m, r) if m["year"] else h_month(_MonthShim(m), r)),
+          lambda m, r: h_month_year(m, r) if m["year"] else h_month(cast("re.Match[str]", _MonthShim(m)), r)),
     _rule("month",
           rf"{B}(?:{_PM_REL})?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming))\s+)?"
           rf"(?P<mon>{MONTH})(?:\s+(?P<rel2>(?i:last|next|this))\s+year)?", h_month),
@@ -1223,8 +1236,8 @@ RULES: tuple[Rule, ...] = (
           rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming|the\s+previous|the\s+following|the\s+next|previous|following))\s+)?"
           rf"(?P<wd>{WEEKDAY})(?:\s+(?P<dp>{_ci(_DAYPART)}))?", h_weekday),
     _rule("weekday_abbr",
-          rf"(?:(?<=\b[Oo]n\s)|(?<=\b[Tt]his\s)|(?<=\b[Nn]ext\s)|(?<=\b[Ll]ast\s))"
-          rf"(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?![\w.])(?P<pm>)(?P<rel>)(?P<dp>)",
+          r"(?:(?<=\b[Oo]n\s)|(?<=\b[Tt]his\s)|(?<=\b[Nn]ext\s)|(?<=\b[Ll]ast\s))"
+          r"(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?![\w.])(?P<pm>)(?P<rel>)(?P<dp>)",
           h_weekday),
     _rule("weekday_set", rf"{B}(?P<wdp>(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?!\w)",
           h_weekday_set),
@@ -1232,7 +1245,7 @@ RULES: tuple[Rule, ...] = (
           _ci(rf"{B}(?:(?P<pm>early|late|later|earlier)\s+)?(?P<rel>this|that|last|yesterday|tomorrow|the\s+same|the\s+next|the\s+following)\s+(?P<dp>{_DAYPART})(?!\w)"),
           h_daypart),
     _rule("overnight", _ci(rf"{B}(?P<dp>overnight)(?!\w)"),
-          lambda m, r: Hit("TIME", (r.dct_at("day").value() if r.dct else "XXXX-XX-XX") + "TNI")),
+          lambda m, r: Hit("TIME", _day_value(r) + "TNI")),
     _rule("time",
           rf"{B}(?:(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before))\s+)?"
           rf"(?:(?P<day0>{WEEKDAY}|(?i:today|yesterday|tomorrow)),?\s+(?:at\s+)?)?"
@@ -1275,7 +1288,7 @@ RULES: tuple[Rule, ...] = (
     _rule("period",
           _ci(rf"{B}(?P<quals>(?:the|its|that|this)\s+(?:(?:year-earlier|year-ago|year\s+earlier|comparable|same|latest|prior-year|previous-year|corresponding|(?:1[5-9]|20)\d\d)\s+)+)"
               rf"(?P<unit>quarter|period)(?P<ly>\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?(?!\w)|{B}(?P<quals2>year-earlier|year-ago)(?P<unit2>)(?=\s)"),
-          lambda m, r: h_period(_PeriodShim(m), r)),
+          lambda m, r: h_period(cast("re.Match[str]", _PeriodShim(m)), r)),
     _rule("season",
           rf"{B}(?:{_ci(_PM_REL)})?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the|past|coming))\s+)?"
           rf"(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR4}|{YEAR2}|{SPELLED_YEAR}))?(?![\w-])",

@@ -138,7 +138,7 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
                                                                            ReferenceTime]:
     """TIMEX3 expressions of ``text`` resolved against ``published`` and the story's own time."""
     ref = ReferenceTime(parse_date(published), text)
-    tense: Callable[[int, int], str | None] = lambda s, e: tense_at(sdoc, s, e)  # noqa: E731
+    tense: Callable[[int, int], str | None] = lambda s, e: tense_at(sdoc, s, e)
     resolver = Resolver(text, ref, tense)
     cands = sorted(_candidates(text), key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken = bytearray(len(text))
