@@ -47,7 +47,11 @@ ROLE_NOUNS: dict[str, str | None] = {
     "widow": "f", "widower": "m", "grandson": "m", "granddaughter": "f", "child": None,
     "teenager": None, "sergeant-major": None, "militant": None, "gunman": "m", "fighter": None,
     "candidate": None, "nominee": None, "adviser": None, "advisor": None, "aide": None,
-    "owner": None, "executive": None, "chancellery": None,
+    "owner": None, "executive": None, "chancellery": None, "fullback": None, "winger": None,
+    "centre": None, "flanker": None, "scrum-half": None, "fly-half": None, "pitcher": None,
+    "catcher": None, "shortstop": None, "outfielder": None, "batsman": None, "bowler": None,
+    "wicketkeeper": None, "spinner": None, "jockey": None, "trainer": None, "broker": None,
+    "dealer": None, "trader": None, "seed": None, "skipper": None, "all-rounder": None,
 }
 # role nouns that are titles proper (used for the ``title`` attribute and "the X" resolution);
 # kinship and plain-person nouns describe but are not titles

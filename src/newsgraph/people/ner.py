@@ -80,12 +80,30 @@ def _trim(sdoc: Doc, s: NerSpan) -> NerSpan | None:
     while end > start and (sdoc[end - 1].is_punct or sdoc[end - 1].is_space):
         end -= 1
     if s.label == "PERSON":
-        # "Mr", "Cardinal", "Prime Minister" before a name are titles, not part of it
+        # "Mr", "Cardinal", "Fullback" before a name are titles or roles, not part of it
         while start < end - 1 and (sdoc[start].lower_.rstrip(".") in HONORIFICS
-                                   or sdoc[start].lower_ in TITLE_NOUNS
+                                   or sdoc[start].lower_ in ROLE_NOUNS
                                    or sdoc[start].lower_ in TITLE_MODIFIERS) \
                 and sdoc[start].text[:1].isupper():
             start += 1
+        # a name has no numbers, dashes or ordinary lowercase words inside: "Durie 75th",
+        # "Sri Lanka - Arjuna Ranatunga", "Gillespie st Kaluwitharana"
+        pieces: list[tuple[int, int]] = []
+        k0 = start
+        for k in range(start, end):
+            t = sdoc[k]
+            if t.like_num or any(ch.isdigit() for ch in t.text) or t.text == "-" or (
+                    t.is_alpha and t.text.islower() and t.lower_ not in _PARTICLES):
+                if k > k0:
+                    pieces.append((k0, k))
+                k0 = k + 1
+        if k0 < end:
+            pieces.append((k0, end))
+        pieces = [p for p in pieces if sdoc[p[0]:p[1]].text not in COUNTRIES_OR_CODES
+                  and not all(sdoc[x].lower_ in _PARTICLES for x in range(*p))]
+        if not pieces:
+            return None
+        start, end = pieces[0]
     if start >= end:
         return None
     return NerSpan(start, end, s.label, s.source)
@@ -144,7 +162,7 @@ def _caps_sentences(sdoc: Doc, spans: list[NerSpan],
     if nlp_pipe is None:
         return spans
     try:
-        sents = list(sdoc.sents)
+        sents = _segments(sdoc)
     except ValueError:
         return spans
     caps = [s for s in sents if _is_caps_sentence(s)]
@@ -168,6 +186,22 @@ def _caps_sentences(sdoc: Doc, spans: list[NerSpan],
             if cs is not None:
                 out.append(NerSpan(cs.start, cs.end, e.label_, "caps"))
     out.sort(key=lambda s: s.start)
+    return out
+
+
+def _segments(sdoc: Doc) -> list[Span]:
+    """Sentences cut at line breaks: a headline line glued to the body is its own segment."""
+    out: list[Span] = []
+    for sent in sdoc.sents:
+        start = sent.start
+        for t in sent:
+            if "\n" in t.text or "\n" in t.whitespace_:
+                end = t.i if "\n" in t.text else t.i + 1
+                if end > start:
+                    out.append(sdoc[start:end])
+                start = t.i + 1
+        if start < sent.end:
+            out.append(sdoc[start:sent.end])
     return out
 
 
