@@ -197,6 +197,9 @@ def engine():  # type: ignore[no-untyped-def]
     ("The board declared a dividend, payable Dec. 7 to holders of record.", "2024-10-27",
      ("Dec. 7", "2024-12-07")),
     ("Harl Benn was named chairman, effective Feb. 1.", "2024-10-26", ("Feb. 1", "2025-02-01")),
+    # a gerund takes the tense of the clause above it
+    ("Delegates also can participate in planning for the Ostra summit in April.", "2024-12-05",
+     ("April", "2025-04")),
     # "the previous Friday" counts from the Friday the story is on
     ("Shares closed at 40 on Friday, October 4, down from the previous Friday.", "2024-10-07",
      ("the previous Friday", "2024-09-27")),

@@ -176,6 +176,13 @@ def tense_at(sdoc: Doc | None, start: int, end: int) -> str | None:
         head = head.head
     verb = governing_verb(span.root)
     if verb is not None:
-        return tense_of(verb)
+        tense = tense_of(verb)
+        # a gerund or bare infinitive has no tense of its own: the clause above it decides
+        # ("can take part in planning for the summit in April")
+        if tense is None and verb.tag_ in ("VBG", "VB") and verb.head is not verb:
+            above = governing_verb(verb.head)
+            if above is not None:
+                tense = tense_of(above)
+        return tense
     sent_root = span.root.sent.root
     return tense_of(sent_root) if sent_root.pos_ in ("VERB", "AUX") else None
