@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import data_dir, prf, write_results  # noqa: E402
+from _common import data_dir, prf, write_results
 
 TYPES = ("PER", "LOC", "ORG", "MISC")
 LABEL_MAP = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG",
@@ -177,7 +177,7 @@ def main() -> None:
     if args.errors:
         shown = 0
         for d, p in zip(docs, ng):
-            for s in sorted((p ^ d.gold)):
+            for s in sorted(p ^ d.gold):
                 if s[2] != "PER" or shown >= args.errors:
                     continue
                 tag = "FP" if s in p else "FN"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import data_dir, prf, write_results  # noqa: E402
+from _common import data_dir, prf, write_results
 
 MASC = {"he", "him", "his", "himself"}
 

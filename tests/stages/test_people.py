@@ -50,20 +50,20 @@ def _surfaces(e: Entity) -> list[str]:
 
 @pytest.mark.parametrize("text, expected", [
     # a surname alone joins the full name
-    ("Marta Kowalczyk opened the new library in Brenholm on Tuesday. Kowalczyk said the town "
-     "had waited ten years for it.",
+    (("Marta Kowalczyk opened the new library in Brenholm on Tuesday. Kowalczyk said the town "
+     "had waited ten years for it."),
      {"Marta Kowalczyk": ["Marta Kowalczyk", "Kowalczyk"]}),
     # father and son share the surname: two people; the surname alone goes to the son, the
     # person the article is about
-    ("Pavel Dorin returned to Ostrava after two years abroad. His father, Oleg Dorin, met him at "
-     "the station. Dorin said he was tired but happy.",
+    (("Pavel Dorin returned to Ostrava after two years abroad. His father, Oleg Dorin, met him at "
+     "the station. Dorin said he was tired but happy."),
      {"Pavel Dorin": ["Pavel Dorin", "Dorin"], "Oleg Dorin": ["Oleg Dorin"]}),
     # two different given names with one surname are two people
     ("Ilse Varga and Tomas Varga run the bakery on Mill Street. Ilse Varga bakes the bread.",
      {"Ilse Varga": ["Ilse Varga", "Ilse Varga"], "Tomas Varga": ["Tomas Varga"]}),
     # a transliteration variant of the surname with a compatible given name is the same person
-    ("Nikolai Grushevsky, a chess coach, arrived in Valdera. Local papers spelled him Nikolay "
-     "Grouchevsky.",
+    (("Nikolai Grushevsky, a chess coach, arrived in Valdera. Local papers spelled him Nikolay "
+     "Grouchevsky."),
      {"Nikolai Grushevsky": ["Nikolai Grushevsky", "Nikolay Grouchevsky"]}),
 ])
 def test_names_cluster(run, text: str, expected: dict[str, list[str]]) -> None:
@@ -205,15 +205,15 @@ def test_hints_are_person_mentions(engine) -> None:
 # -- a small story told by several fictional articles ---------------------------------------
 
 STORY = [
-    ("Aleksandr Morozan, 33, a Moldovan-Romanian engineer, was freed in Tarvik on Monday after "
+    (("Aleksandr Morozan, 33, a Moldovan-Romanian engineer, was freed in Tarvik on Monday after "
      "eight months in captivity. His father, Ion Morozan, had died during the raid. Morozan "
-     "thanked the Romanian ambassador, Elena Stancu.",
+     "thanked the Romanian ambassador, Elena Stancu."),
      {"Aleksandr Morozan": 33, "Ion Morozan": None, "Elena Stancu": None}),
-    ("Freed hostage Alexander Morozan met Elena Stancu on Tuesday. Stancu, 51, said she was "
-     "relieved. Morozan said his mother, Vera Morozan, would join him soon.",
+    (("Freed hostage Alexander Morozan met Elena Stancu on Tuesday. Stancu, 51, said she was "
+     "relieved. Morozan said his mother, Vera Morozan, would join him soon."),
      {"Alexander Morozan": None, "Elena Stancu": 51, "Vera Morozan": None}),
-    ("Sasha Morozan returned home to Balti. His cousin, Sasha Lupu, drove him from the airport. "
-     "Lupu said the family was grateful.",
+    (("Sasha Morozan returned home to Balti. His cousin, Sasha Lupu, drove him from the airport. "
+     "Lupu said the family was grateful."),
      {"Sasha Morozan": None, "Sasha Lupu": None}),
 ]
 

@@ -14,16 +14,28 @@ from __future__ import annotations
 import logging
 import math
 import unicodedata
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..names import compare
-from .attributes import RolePhrase, age_after, age_before, phrase_after, phrase_before, \
-    role_phrase_ending_at
-from .lexicon import HONORIFICS, KIN_NOUNS, PRONOUNS, ROLE_NOUNS, TITLE_NOUNS, \
-    given_name_gender
+from .attributes import (
+    RolePhrase,
+    age_after,
+    age_before,
+    phrase_after,
+    phrase_before,
+    role_phrase_ending_at,
+)
+from .lexicon import (
+    HONORIFICS,
+    KIN_NOUNS,
+    PRONOUNS,
+    ROLE_NOUNS,
+    TITLE_NOUNS,
+    given_name_gender,
+)
 from .ner import NerSpan
 
 if TYPE_CHECKING:
@@ -123,7 +135,7 @@ def _name_score(a: str, b: str) -> float:
     global _compare_failed
     try:
         return compare(a, b).score
-    except Exception:  # noqa: BLE001 - a broken name model must not reject the article
+    except Exception:
         if not _compare_failed:
             log.exception("names.compare failed; in-article merging falls back to spelling keys")
             _compare_failed = True
@@ -322,8 +334,7 @@ class Resolver:
         acronyms: dict[str, int] = {}
         for m in others:
             key_text = " ".join(m.words).lower()
-            if key_text.startswith("the "):
-                key_text = key_text[4:]
+            key_text = key_text.removeprefix("the ")
             key = (m.label, key_text)
             cid = by_key.get(key)
             if cid is None and len(m.words) == 1 and m.words[0].isupper():

@@ -115,14 +115,7 @@ DEMONYMS: dict[str, str] = {
     "cypriot": "Cyprus", "maltese": "Malta", "luxembourgish": "Luxembourg",
 }
 # countries written as possessors ("Russia's president") map to themselves
-COUNTRIES = frozenset(DEMONYMS.values()) | frozenset("""
-Liechtenstein Benin Monaco Andorra Togo Mali Niger Chad Gabon Guinea Liberia Burundi Malawi Zambia
-Namibia Botswana Lesotho Swaziland Mozambique Angola Madagascar Mauritius Eritrea Djibouti Gambia
-Cameroon Tanzania Laos Cambodia Myanmar Burma Mongolia Bhutan Maldives Brunei Singapore Fiji Samoa
-Tonga Honduras Guatemala Nicaragua Panama Belize Bahamas Barbados Trinidad Guyana Suriname
-Kyrgyzstan Turkmenistan Tajikistan Kazakstan Macedonia Albania Montenegro Kosovo Yugoslavia Zaire
-Britain America Holland Bosnia Herzegovina Chechnya Dagestan Tibet Kashmir Gaza Crimea Donbas
-""".split()) | frozenset({"Sierra Leone", "Burkina Faso", "Ivory Coast", "Costa Rica",
+COUNTRIES = frozenset(DEMONYMS.values()) | frozenset(["Liechtenstein", "Benin", "Monaco", "Andorra", "Togo", "Mali", "Niger", "Chad", "Gabon", "Guinea", "Liberia", "Burundi", "Malawi", "Zambia", "Namibia", "Botswana", "Lesotho", "Swaziland", "Mozambique", "Angola", "Madagascar", "Mauritius", "Eritrea", "Djibouti", "Gambia", "Cameroon", "Tanzania", "Laos", "Cambodia", "Myanmar", "Burma", "Mongolia", "Bhutan", "Maldives", "Brunei", "Singapore", "Fiji", "Samoa", "Tonga", "Honduras", "Guatemala", "Nicaragua", "Panama", "Belize", "Bahamas", "Barbados", "Trinidad", "Guyana", "Suriname", "Kyrgyzstan", "Turkmenistan", "Tajikistan", "Kazakstan", "Macedonia", "Albania", "Montenegro", "Kosovo", "Yugoslavia", "Zaire", "Britain", "America", "Holland", "Bosnia", "Herzegovina", "Chechnya", "Dagestan", "Tibet", "Kashmir", "Gaza", "Crimea", "Donbas"]) | frozenset({"Sierra Leone", "Burkina Faso", "Ivory Coast", "Costa Rica",
                           "El Salvador", "San Marino", "Sri Lanka", "New Zealand", "South Africa",
                           "North Korea", "South Korea", "Saudi Arabia", "United States",
                           "United Kingdom", "Czech Republic", "Dominican Republic",
@@ -137,95 +130,12 @@ PRONOUNS: dict[str, tuple[str, str, str]] = {
 
 # given names whose gender is clear in English-language news; a short hand-written list, with
 # the ``-a`` ending rule in :func:`given_name_gender` covering many more Slavic/Romance names
-MALE_NAMES = frozenset("""
-aaron abdul abdullah abraham adam adrian ahmad ahmed akira alan albert alberto alejandro alex
-alexander alexandre alexei alexey aleksandr aleksei alexandr ali alfred alfredo ali amir andre
-andreas andrei andrew andrey andy angelo anthony antonio anton arnold arthur avi avraham
-avigdor barack barry ben benjamin benny bernard bill billy bob bobby boris brad brian bruce bruno
-carl carlos charles charlie chris christian christopher chuck clint colin craig dan daniel danny
-dave david dean dennis denis dmitri dmitry donald doug douglas duncan dwight ed eddie edward eli
-emmanuel enrique eric erik ernest ernesto evan fabio felix fernando francesco francis francisco
-frank franz fred frederick gary gavin george gerald gerhard giorgio giovanni giuseppe glenn gordon
-graham greg gregory guy hans harold harry hassan heinrich helmut henri henry herbert hugh hugo
-hussein ian igor ilya isaac ivan jack jacob jacques james jan jason javier jean jeff jeffrey jeremy
-jerome jerry jesse jim jimmy joe joel johann johannes john johnny jon jonathan jordan jorge jose
-joseph josh joshua juan julian justin karl keith ken kenneth kevin khalid konstantin kurt
-larry lars lee leo leon leonid leonard lewis liam lionel louis luca lucas luis luke malcolm
-marc marcel marco marcus mario mark martin matt matthew maurice max maxim maxime michael michel
-miguel mike mikhail misha mohamed mohammad mohammed moshe muhammad nathan neil nicholas nick
-nicolas nicolai nikita nikolai noah norman oleg oliver omar oscar otto pablo patrick paul pavel
-pedro peter phil philip philippe pierre rafael ralph ramon randy ray raymond reza ricardo richard
-rick robert roberto roger roland ron ronald roy rudolf rupert russell ryan salman sam samuel sasha
-scott sean sebastian sergei sergey seth simon stanley stefan stephen steve steven stuart ted terry
-thomas tomas tomasz tamas tim timothy todd tom tommy tony travis trevor uri valentin vasily victor viktor vincent
-vitali vitaly vladimir vladislav walter wayne william willie wolfgang xavier yair yaakov yakov
-yevgeny yitzhak yosef yuri yury zachary ziad benoit emmanuel gilles jean-pierre jean-claude
-yehuda shimon gideon itzhak naftali benny yoav ehud ariel shlomo menachem abe alec alistair allen alvin ambrose amos andres angus archie arturo august austin axel
-barney bart basil benedict bennett bernie bert billy blake boyd bradley brendan brett brody bryan
-buck byron caleb calvin cameron carlo cecil cedric cesar chad chester clarence claude clay clayton
-cliff clifford clyde cody conor conrad cornelius cory curtis cyril dale damian damien dane darius
-darren darryl derek desmond dexter dick dirk dominic don donovan dudley dustin dylan earl edgar
-edmund edwin elliott elmer emil emmett ernie errol ethan eugene everett ezra floyd forrest francois
-fraser freddie gabriel garrett gene geoffrey gerard gilbert giles gordon grant gregor gus gustav
-hal hamish hank harvey hector herman homer horace howard hubert humphrey irving isaiah ivor jake
-jared jasper jay jeremiah jerald jock joey jonas julius karl kelvin kendall kent kirk kurt lance
-laurence lawrence leigh leland lenny leroy lester lionel lloyd lorenzo lou lowell lucian luther
-lyle mack marco marlon marshall marty marvin mason matthias maurice melvin merle micah miles milo
-mitchell monty morgan morris moses murray myron nathaniel ned nelson nigel noel norbert ollie orson
-oswald owen percy perry phillip pierce preston quentin quincy ramsey randall randolph raphael reggie
-reginald rex rhys rob robin rod rodney rolf ronnie ross rowan rufus rupert russ sammy saul seamus
-shane shaun sheldon sherman sid sidney silas sol spencer stan sterling stewart sylvester ted terence
-theo theodore tobias toby tristan troy tyler ulysses vaughn vernon vic vince virgil wade wallace
-walt ward warren wes wesley wilbur wilfred will willard willis winston woody wyatt zach ike
-mikhail yevgeni evgeny anatoly gennady vadim arkady oleksandr volodymyr taras bogdan dmytro
-mahmoud mustafa yusuf ibrahim ismail hamid rashid tariq karim nabil samir walid jamal faisal
-
-""".split())
-FEMALE_NAMES = frozenset("""
-abigail ada adele agnes aisha alexandra alice alicia alison amanda amy ana anastasia andrea
-angela angelina ann anna anne annie antonia ashley audrey barbara beatrice betty beverly brenda
-bridget camilla carla carmen carol caroline carolyn catherine cathy charlotte chloe christina
-christine claire clara claudia colleen cynthia daisy dana daniela danielle deborah debra denise
-diana diane donna doris dorothy edith eleanor elena elizabeth ella ellen elsa emily emma erica
-esther eva evelyn fatima fiona florence frances francesca gabriela gabrielle gail galina grace
-hannah harriet heather helen helena hillary ingrid irene iris irina isabel isabella jacqueline
-jane janet janice jennifer jenny jessica jill joan joanna joanne jody josephine joyce judith
-judy julia julie june karen kate katherine kathleen kathryn katie kelly kim kristina laura lauren
-leah lily linda lisa liz lois lorraine louise lucy lydia lyudmila madeleine margaret maria marie
-marina marion marjorie martha mary maya megan melanie melissa mia michelle miriam molly monica
-nadia nancy natalia natalie natalya natasha nicole nina noa noura olga olivia pamela patricia
-paula pauline peggy penelope rachel rebecca rita roberta rose rosemary ruth sally samantha sandra
-sara sarah sharon shirley sofia sophia sophie stephanie susan suzanne svetlana sylvia tamar tanya
-tatiana teresa theresa tiffany tina valentina valerie vanessa vera victoria violet virginia
-vivian wendy yelena yulia zoe zoya liat shira yael michal noa ayelet orly hadas inbal
-angela ursula theresa hillary condoleezza golda marine ségolène yevgenia oksana adeline adrienne agatha aileen alexis alma amelia amber angie annabel annette
-antoinette april arlene astrid ava beatrix becky belinda bella bernadette bertha beryl beth bethany
-betsy bianca blanche bonnie brigitte brittany brooke camille candace carly carolina carrie cassandra
-cecilia celia celine charlene charity cheryl christa christie cindy clarissa claudette connie
-constance cora corinne courtney crystal dagmar daphne darlene dawn delia della delores diane dinah
-dixie dolores dora dorothea edna effie eileen elaine eleanora eliza ella ellie eloise elsie elvira
-emilia emmeline enid erin estelle ethel eugenie eunice faye felicity flora frieda gemma genevieve
-georgina geraldine gertrude gillian ginger gladys glenda gloria greta gwen gwendolyn harriet
-hattie hazel heidi henrietta hilda holly ida imogen ina ines irma isabelle ivy jade jasmine
-jeanette jeanne jemima jenna jessie joanne jocelyn johanna jolene josie juanita judy juliet juliette
-justine kara karin kay kayla kirsten kristen kristin lana laurel laverne leila lena leona leslie
-lillian lilly lindsay lisa lola loretta lorna lottie louisa lucia lucille luisa lynn lynne mabel
-madeline madge mae maggie mamie mandy marcia margo margot marguerite maribel marilyn marisa marjorie
-marlene marsha maude maureen mavis maxine melinda mercedes meredith mildred millicent minnie mira
-miranda muriel myra nadine nancy naomi nellie nora norma octavia odette olive opal pam pansy patsy
-pearl peggy phoebe phyllis polly priscilla prudence queenie rachael ramona regina renee rhoda
-rhonda roberta robyn rosa rosalind rosalie rosie rowena roxanne ruby sabrina sadie selena serena
-shannon sheila shelley sherry sibyl simone sonia sonja stella sue susanna susie sybil sylvie
-tabitha tamara tammy tess tessa thelma tilly trudy una valeria veronica vicki vickie viola
-virginia vivienne wanda wilhelmina willa winifred yolanda yvette yvonne zelda
-olena oksana lyudmila nataliya iryna yulia darya polina ksenia yevgenia
-fatma leyla zeynep amira yasmin layla mariam noor salma rania
-
-""".split())
+MALE_NAMES = frozenset(["aaron", "abdul", "abdullah", "abraham", "adam", "adrian", "ahmad", "ahmed", "akira", "alan", "albert", "alberto", "alejandro", "alex", "alexander", "alexandre", "alexei", "alexey", "aleksandr", "aleksei", "alexandr", "ali", "alfred", "alfredo", "ali", "amir", "andre", "andreas", "andrei", "andrew", "andrey", "andy", "angelo", "anthony", "antonio", "anton", "arnold", "arthur", "avi", "avraham", "avigdor", "barack", "barry", "ben", "benjamin", "benny", "bernard", "bill", "billy", "bob", "bobby", "boris", "brad", "brian", "bruce", "bruno", "carl", "carlos", "charles", "charlie", "chris", "christian", "christopher", "chuck", "clint", "colin", "craig", "dan", "daniel", "danny", "dave", "david", "dean", "dennis", "denis", "dmitri", "dmitry", "donald", "doug", "douglas", "duncan", "dwight", "ed", "eddie", "edward", "eli", "emmanuel", "enrique", "eric", "erik", "ernest", "ernesto", "evan", "fabio", "felix", "fernando", "francesco", "francis", "francisco", "frank", "franz", "fred", "frederick", "gary", "gavin", "george", "gerald", "gerhard", "giorgio", "giovanni", "giuseppe", "glenn", "gordon", "graham", "greg", "gregory", "guy", "hans", "harold", "harry", "hassan", "heinrich", "helmut", "henri", "henry", "herbert", "hugh", "hugo", "hussein", "ian", "igor", "ilya", "isaac", "ivan", "jack", "jacob", "jacques", "james", "jan", "jason", "javier", "jean", "jeff", "jeffrey", "jeremy", "jerome", "jerry", "jesse", "jim", "jimmy", "joe", "joel", "johann", "johannes", "john", "johnny", "jon", "jonathan", "jordan", "jorge", "jose", "joseph", "josh", "joshua", "juan", "julian", "justin", "karl", "keith", "ken", "kenneth", "kevin", "khalid", "konstantin", "kurt", "larry", "lars", "lee", "leo", "leon", "leonid", "leonard", "lewis", "liam", "lionel", "louis", "luca", "lucas", "luis", "luke", "malcolm", "marc", "marcel", "marco", "marcus", "mario", "mark", "martin", "matt", "matthew", "maurice", "max", "maxim", "maxime", "michael", "michel", "miguel", "mike", "mikhail", "misha", "mohamed", "mohammad", "mohammed", "moshe", "muhammad", "nathan", "neil", "nicholas", "nick", "nicolas", "nicolai", "nikita", "nikolai", "noah", "norman", "oleg", "oliver", "omar", "oscar", "otto", "pablo", "patrick", "paul", "pavel", "pedro", "peter", "phil", "philip", "philippe", "pierre", "rafael", "ralph", "ramon", "randy", "ray", "raymond", "reza", "ricardo", "richard", "rick", "robert", "roberto", "roger", "roland", "ron", "ronald", "roy", "rudolf", "rupert", "russell", "ryan", "salman", "sam", "samuel", "sasha", "scott", "sean", "sebastian", "sergei", "sergey", "seth", "simon", "stanley", "stefan", "stephen", "steve", "steven", "stuart", "ted", "terry", "thomas", "tomas", "tomasz", "tamas", "tim", "timothy", "todd", "tom", "tommy", "tony", "travis", "trevor", "uri", "valentin", "vasily", "victor", "viktor", "vincent", "vitali", "vitaly", "vladimir", "vladislav", "walter", "wayne", "william", "willie", "wolfgang", "xavier", "yair", "yaakov", "yakov", "yevgeny", "yitzhak", "yosef", "yuri", "yury", "zachary", "ziad", "benoit", "emmanuel", "gilles", "jean-pierre", "jean-claude", "yehuda", "shimon", "gideon", "itzhak", "naftali", "benny", "yoav", "ehud", "ariel", "shlomo", "menachem", "abe", "alec", "alistair", "allen", "alvin", "ambrose", "amos", "andres", "angus", "archie", "arturo", "august", "austin", "axel", "barney", "bart", "basil", "benedict", "bennett", "bernie", "bert", "billy", "blake", "boyd", "bradley", "brendan", "brett", "brody", "bryan", "buck", "byron", "caleb", "calvin", "cameron", "carlo", "cecil", "cedric", "cesar", "chad", "chester", "clarence", "claude", "clay", "clayton", "cliff", "clifford", "clyde", "cody", "conor", "conrad", "cornelius", "cory", "curtis", "cyril", "dale", "damian", "damien", "dane", "darius", "darren", "darryl", "derek", "desmond", "dexter", "dick", "dirk", "dominic", "don", "donovan", "dudley", "dustin", "dylan", "earl", "edgar", "edmund", "edwin", "elliott", "elmer", "emil", "emmett", "ernie", "errol", "ethan", "eugene", "everett", "ezra", "floyd", "forrest", "francois", "fraser", "freddie", "gabriel", "garrett", "gene", "geoffrey", "gerard", "gilbert", "giles", "gordon", "grant", "gregor", "gus", "gustav", "hal", "hamish", "hank", "harvey", "hector", "herman", "homer", "horace", "howard", "hubert", "humphrey", "irving", "isaiah", "ivor", "jake", "jared", "jasper", "jay", "jeremiah", "jerald", "jock", "joey", "jonas", "julius", "karl", "kelvin", "kendall", "kent", "kirk", "kurt", "lance", "laurence", "lawrence", "leigh", "leland", "lenny", "leroy", "lester", "lionel", "lloyd", "lorenzo", "lou", "lowell", "lucian", "luther", "lyle", "mack", "marco", "marlon", "marshall", "marty", "marvin", "mason", "matthias", "maurice", "melvin", "merle", "micah", "miles", "milo", "mitchell", "monty", "morgan", "morris", "moses", "murray", "myron", "nathaniel", "ned", "nelson", "nigel", "noel", "norbert", "ollie", "orson", "oswald", "owen", "percy", "perry", "phillip", "pierce", "preston", "quentin", "quincy", "ramsey", "randall", "randolph", "raphael", "reggie", "reginald", "rex", "rhys", "rob", "robin", "rod", "rodney", "rolf", "ronnie", "ross", "rowan", "rufus", "rupert", "russ", "sammy", "saul", "seamus", "shane", "shaun", "sheldon", "sherman", "sid", "sidney", "silas", "sol", "spencer", "stan", "sterling", "stewart", "sylvester", "ted", "terence", "theo", "theodore", "tobias", "toby", "tristan", "troy", "tyler", "ulysses", "vaughn", "vernon", "vic", "vince", "virgil", "wade", "wallace", "walt", "ward", "warren", "wes", "wesley", "wilbur", "wilfred", "will", "willard", "willis", "winston", "woody", "wyatt", "zach", "ike", "mikhail", "yevgeni", "evgeny", "anatoly", "gennady", "vadim", "arkady", "oleksandr", "volodymyr", "taras", "bogdan", "dmytro", "mahmoud", "mustafa", "yusuf", "ibrahim", "ismail", "hamid", "rashid", "tariq", "karim", "nabil", "samir", "walid", "jamal", "faisal"])
+FEMALE_NAMES = frozenset(["abigail", "ada", "adele", "agnes", "aisha", "alexandra", "alice", "alicia", "alison", "amanda", "amy", "ana", "anastasia", "andrea", "angela", "angelina", "ann", "anna", "anne", "annie", "antonia", "ashley", "audrey", "barbara", "beatrice", "betty", "beverly", "brenda", "bridget", "camilla", "carla", "carmen", "carol", "caroline", "carolyn", "catherine", "cathy", "charlotte", "chloe", "christina", "christine", "claire", "clara", "claudia", "colleen", "cynthia", "daisy", "dana", "daniela", "danielle", "deborah", "debra", "denise", "diana", "diane", "donna", "doris", "dorothy", "edith", "eleanor", "elena", "elizabeth", "ella", "ellen", "elsa", "emily", "emma", "erica", "esther", "eva", "evelyn", "fatima", "fiona", "florence", "frances", "francesca", "gabriela", "gabrielle", "gail", "galina", "grace", "hannah", "harriet", "heather", "helen", "helena", "hillary", "ingrid", "irene", "iris", "irina", "isabel", "isabella", "jacqueline", "jane", "janet", "janice", "jennifer", "jenny", "jessica", "jill", "joan", "joanna", "joanne", "jody", "josephine", "joyce", "judith", "judy", "julia", "julie", "june", "karen", "kate", "katherine", "kathleen", "kathryn", "katie", "kelly", "kim", "kristina", "laura", "lauren", "leah", "lily", "linda", "lisa", "liz", "lois", "lorraine", "louise", "lucy", "lydia", "lyudmila", "madeleine", "margaret", "maria", "marie", "marina", "marion", "marjorie", "martha", "mary", "maya", "megan", "melanie", "melissa", "mia", "michelle", "miriam", "molly", "monica", "nadia", "nancy", "natalia", "natalie", "natalya", "natasha", "nicole", "nina", "noa", "noura", "olga", "olivia", "pamela", "patricia", "paula", "pauline", "peggy", "penelope", "rachel", "rebecca", "rita", "roberta", "rose", "rosemary", "ruth", "sally", "samantha", "sandra", "sara", "sarah", "sharon", "shirley", "sofia", "sophia", "sophie", "stephanie", "susan", "suzanne", "svetlana", "sylvia", "tamar", "tanya", "tatiana", "teresa", "theresa", "tiffany", "tina", "valentina", "valerie", "vanessa", "vera", "victoria", "violet", "virginia", "vivian", "wendy", "yelena", "yulia", "zoe", "zoya", "liat", "shira", "yael", "michal", "noa", "ayelet", "orly", "hadas", "inbal", "angela", "ursula", "theresa", "hillary", "condoleezza", "golda", "marine", "ségolène", "yevgenia", "oksana", "adeline", "adrienne", "agatha", "aileen", "alexis", "alma", "amelia", "amber", "angie", "annabel", "annette", "antoinette", "april", "arlene", "astrid", "ava", "beatrix", "becky", "belinda", "bella", "bernadette", "bertha", "beryl", "beth", "bethany", "betsy", "bianca", "blanche", "bonnie", "brigitte", "brittany", "brooke", "camille", "candace", "carly", "carolina", "carrie", "cassandra", "cecilia", "celia", "celine", "charlene", "charity", "cheryl", "christa", "christie", "cindy", "clarissa", "claudette", "connie", "constance", "cora", "corinne", "courtney", "crystal", "dagmar", "daphne", "darlene", "dawn", "delia", "della", "delores", "diane", "dinah", "dixie", "dolores", "dora", "dorothea", "edna", "effie", "eileen", "elaine", "eleanora", "eliza", "ella", "ellie", "eloise", "elsie", "elvira", "emilia", "emmeline", "enid", "erin", "estelle", "ethel", "eugenie", "eunice", "faye", "felicity", "flora", "frieda", "gemma", "genevieve", "georgina", "geraldine", "gertrude", "gillian", "ginger", "gladys", "glenda", "gloria", "greta", "gwen", "gwendolyn", "harriet", "hattie", "hazel", "heidi", "henrietta", "hilda", "holly", "ida", "imogen", "ina", "ines", "irma", "isabelle", "ivy", "jade", "jasmine", "jeanette", "jeanne", "jemima", "jenna", "jessie", "joanne", "jocelyn", "johanna", "jolene", "josie", "juanita", "judy", "juliet", "juliette", "justine", "kara", "karin", "kay", "kayla", "kirsten", "kristen", "kristin", "lana", "laurel", "laverne", "leila", "lena", "leona", "leslie", "lillian", "lilly", "lindsay", "lisa", "lola", "loretta", "lorna", "lottie", "louisa", "lucia", "lucille", "luisa", "lynn", "lynne", "mabel", "madeline", "madge", "mae", "maggie", "mamie", "mandy", "marcia", "margo", "margot", "marguerite", "maribel", "marilyn", "marisa", "marjorie", "marlene", "marsha", "maude", "maureen", "mavis", "maxine", "melinda", "mercedes", "meredith", "mildred", "millicent", "minnie", "mira", "miranda", "muriel", "myra", "nadine", "nancy", "naomi", "nellie", "nora", "norma", "octavia", "odette", "olive", "opal", "pam", "pansy", "patsy", "pearl", "peggy", "phoebe", "phyllis", "polly", "priscilla", "prudence", "queenie", "rachael", "ramona", "regina", "renee", "rhoda", "rhonda", "roberta", "robyn", "rosa", "rosalind", "rosalie", "rosie", "rowena", "roxanne", "ruby", "sabrina", "sadie", "selena", "serena", "shannon", "sheila", "shelley", "sherry", "sibyl", "simone", "sonia", "sonja", "stella", "sue", "susanna", "susie", "sybil", "sylvie", "tabitha", "tamara", "tammy", "tess", "tessa", "thelma", "tilly", "trudy", "una", "valeria", "veronica", "vicki", "vickie", "viola", "virginia", "vivienne", "wanda", "wilhelmina", "willa", "winifred", "yolanda", "yvette", "yvonne", "zelda", "olena", "oksana", "lyudmila", "nataliya", "iryna", "yulia", "darya", "polina", "ksenia", "yevgenia", "fatma", "leyla", "zeynep", "amira", "yasmin", "layla", "mariam", "noor", "salma", "rania"])
 # -a endings that are masculine despite the rule
 _MALE_A = frozenset({"nikita", "ilya", "luca", "joshua", "mustafa", "musa", "isa", "yahya",
                      "mika", "sasha", "misha", "kolya", "vanya", "petya", "andrea", "jonah",
-                     "noah", "elijah", "ezra", "akiva", "abba", "ezra", "luka", "garcia", "costa",
+                     "noah", "elijah", "ezra", "akiva", "abba", "luka", "garcia", "costa",
                      "silva", "rocha", "battista", "murtaza", "taha", "hamza", "osama", "zakaria",
                      "attila", "dima", "tolya", "yasha", "lyosha", "seryozha", "grisha", "pasha"})
 
@@ -243,10 +153,7 @@ def given_name_gender(token: str) -> str | None:
 
 
 # function words that never start or end a person name (fixing NER spans)
-NOT_NAME_WORDS = frozenset("""
-the a an and or of in on at to for by with from as is was were be been being this that these
-those it its he she they his her their them him we our you your i my me mr mrs ms dr
-""".split())
+NOT_NAME_WORDS = frozenset(["the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is", "was", "were", "be", "been", "being", "this", "that", "these", "those", "it", "its", "he", "she", "they", "his", "her", "their", "them", "him", "we", "our", "you", "your", "i", "my", "me", "mr", "mrs", "ms", "dr"])
 
 # person-denoting plural pronouns the stage leaves alone (group reference is out of scope)
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})

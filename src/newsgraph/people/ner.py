@@ -14,8 +14,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import COUNTRIES, DEMONYMS, HONORIFICS, NOT_NAME_WORDS, ROLE_NOUNS, \
-    TITLE_MODIFIERS, TITLE_NOUNS
+from .lexicon import (
+    COUNTRIES,
+    DEMONYMS,
+    HONORIFICS,
+    NOT_NAME_WORDS,
+    ROLE_NOUNS,
+    TITLE_MODIFIERS,
+)
 from .resources import given_names, name_tokens
 
 if TYPE_CHECKING:
@@ -33,21 +39,13 @@ _AGE = re.compile(r"^\d{1,3}$")
 COUNTRIES_OR_CODES = COUNTRIES | frozenset({"U.S.", "USA", "UK", "Britain", "England", "Scotland",
                                             "Wales", "Russia", "Czech Republic", "Kazakstan", "Sri Lanka",
                                             "SRI LANKA", "Northern Ireland", "New Zealand"})
-_NATIONALITY_NOUNS = frozenset("""briton britons brit scot scots swede finn dane pole turk arab kurd
-tajik uzbek kazakh serb croat czech slovak greek jew muslim christian catholic protestant sunni
-shi'ite shiite wallaby springbok afrikaner boer zulu maori basque catalan kurd palestinian
-sikh hindu tamil pashtun hutu tutsi""".split())
-_TABLE_WORDS = frozenset("""attendance extras scorer scorers winner winners avg total totals result
-results halftime death note notes standings points pts""".split())
+_NATIONALITY_NOUNS = frozenset(["briton", "britons", "brit", "scot", "scots", "swede", "finn", "dane", "pole", "turk", "arab", "kurd", "tajik", "uzbek", "kazakh", "serb", "croat", "czech", "slovak", "greek", "jew", "muslim", "christian", "catholic", "protestant", "sunni", "shi'ite", "shiite", "wallaby", "springbok", "afrikaner", "boer", "zulu", "maori", "basque", "catalan", "kurd", "palestinian", "sikh", "hindu", "tamil", "pashtun", "hutu", "tutsi"])
+_TABLE_WORDS = frozenset(["attendance", "extras", "scorer", "scorers", "winner", "winners", "avg", "total", "totals", "result", "results", "halftime", "death", "note", "notes", "standings", "points", "pts"])
 _PLACE_PREFIXES = frozenset({"los", "las", "san", "santa", "st", "st.", "saint", "port", "fort",
                              "new", "lake", "mount", "cape"})
-_PARTICLES = frozenset("van der de den von da di du le la al el bin ibn dos das del della ter ten"
-                       .split())
-_SPEECH = frozenset("""say tell add ask explain insist note state warn admit declare claim reply
-comment agree announce confirm deny write urge""".split())
-_MONTHS_DAYS = frozenset("""january february march april may june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
-thursday friday saturday sunday""".split())
+_PARTICLES = frozenset(["van", "der", "de", "den", "von", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn", "dos", "das", "del", "della", "ter", "ten"])
+_SPEECH = frozenset(["say", "tell", "add", "ask", "explain", "insist", "note", "state", "warn", "admit", "declare", "claim", "reply", "comment", "agree", "announce", "confirm", "deny", "write", "urge"])
+_MONTHS_DAYS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 @dataclass(slots=True)
@@ -226,8 +224,8 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
         if t is not None:
             raw.append(t)
     raw = _caps_sentences(sdoc, raw, nlp_pipe)
-    raw = [t for s in raw if (t := _trim(sdoc, s)) is not None and t.label in ENTITY_LABELS
-           or s.label == "PERSON?"]
+    raw = [t for s in raw if (t := _trim(sdoc, s)) is not None
+           and (t.label in ENTITY_LABELS or t.label == "PERSON?")]
     raw = _pattern_persons(sdoc, raw)
 
     hint_spans: list[NerSpan] = []
@@ -277,7 +275,6 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
             top, n = votes[text].most_common(1)[0]
             if n > votes[text][label]:
                 label = top
-        surface = sdoc[s.start:s.end].text
         known_person = text in person_full or text in person_last
         if label == "PERSON" and s.source != "hint" and not known_person:
             better = _implausible_person(sdoc, s, text)
@@ -390,7 +387,7 @@ _NOT_GIVEN = frozenset(ROLE_NOUNS) | frozenset(HONORIFICS) | _MONTHS_DAYS | froz
 
 def _extend_left(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     """ "Inger Miller" tagged only as "Miller": an unknown capitalized word before joins it."""
-    taken = set()
+    taken: set[int] = set()
     for s in spans:
         taken.update(range(s.start, s.end))
     out: list[NerSpan] = []
@@ -425,9 +422,7 @@ def _pattern_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
         """End of a run of capitalized words (and name particles between them) from ``k``."""
         j = k
         while j < n and j - k <= 4:
-            if cap(j):
-                j += 1
-            elif sdoc[j].lower_ in _PARTICLES and sdoc[j].text.islower() and j + 1 < n and \
+            if cap(j) or sdoc[j].lower_ in _PARTICLES and sdoc[j].text.islower() and j + 1 < n and \
                     j > k and (cap(j + 1) or sdoc[j + 1].lower_ in _PARTICLES):
                 j += 1
             else:
@@ -560,7 +555,7 @@ def _propagate(sdoc: Doc, spans: list[NerSpan], person_last: set[str]) -> list[N
     return out
 
 
-_REGNAL = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI Jr Jr. Sr Sr.".split())
+_REGNAL = frozenset(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "Jr", "Jr.", "Sr", "Sr."])
 
 
 def _merge_adjacent_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
