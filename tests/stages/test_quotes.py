@@ -270,6 +270,28 @@ def test_mixed_content_edges(text: str, expected: list[tuple[str, str, str | Non
     assert _table(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # "according to" at either end of the sentence, whatever the parse hangs where
+    ("According to talk radio host Ben Lomax, the move reeks of fear and desperation.",
+     [("indirect", "the move reeks", "talk radio host Ben Lomax", "According to", None)]),
+    ("Tom Vell is one of 70 people hired this year and the fourth hired by the port, according "
+     "to a city database.",
+     [("indirect", "Tom Vell is", "a city database", "according to", None)]),
+    # a phrase naming the source: a poll, an estimate, someone's view or words
+    ("In the latest Harbour Post poll, Lund led Brink by 5 points among likely voters.",
+     [("indirect", "Lund led Brink", "the latest Harbour Post poll", "In", None)]),
+    ("The pier will cost $4 million, by one estimate.",
+     [("indirect", "The pier will", "one estimate", "by", None)]),
+    ("In his view, the pier is safe.", [("indirect", "the pier is", "his", "In", None)]),
+    ("In Lund's words, the pier is safe.", [("indirect", "the pier is", "Lund", "In", None)]),
+    # a place or a time is no source
+    ("In the harbour, the pier is safe.", []),
+])
+def test_source_phrases(text: str, expected: list[tuple[str, str, str | None, str | None,
+                                                        str | None]]) -> None:
+    assert _table(text) == expected
+
+
 # -- invariants --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

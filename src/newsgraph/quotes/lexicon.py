@@ -133,5 +133,16 @@ PREP_CUES: dict[str, frozenset[str]] = {
     "from": frozenset("distance".split()),
 }
 
+# a preposition and the nouns after it that name a source: "in a new poll, ...", "by one
+# estimate, ...", "in his view, ..."
+_SOURCE_NOUNS = frozenset("""
+poll survey statement interview report study analysis memo letter filing complaint lawsuit speech
+column editorial tweet post book testimony word view opinion eye estimate data figure
+tally count projection forecast assessment review audit census
+""".split())
+SOURCE_PREPS: dict[str, frozenset[str]] = {
+    "in": _SOURCE_NOUNS, "per": _SOURCE_NOUNS, "by": frozenset("estimate count".split()),
+}
+
 # verbs of evidence that take a "that"-clause ("polls show that ...")
 EVIDENCE_VERBS: frozenset[str] = frozenset("show reveal demonstrate indicate suggest".split())

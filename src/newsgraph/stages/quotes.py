@@ -29,7 +29,7 @@ from ..config import Config
 from ..document import Document
 from ..pipeline import stage
 from ..quotes.lexicon import (CUE_LEMMAS, DIRECT_CUES, EVIDENCE_VERBS, NESTED_CUES, OBJECT_CUES,
-                               PASSIVE_CUES, PREP_CUES, RAISING_CUES, SPEECH_VERBS, TITLES, TO_COMPLEMENT_CUES)
+                               PASSIVE_CUES, PREP_CUES, SOURCE_PREPS, RAISING_CUES, SPEECH_VERBS, TITLES, TO_COMPLEMENT_CUES)
 from ..quotes.marks import Region, find_regions
 from ..records import Quote, Span
 
@@ -402,6 +402,11 @@ class _Extractor:
                 if got is not None:
                     out.append(got)
                 continue
+            if t.lower_ in SOURCE_PREPS and t.dep_ == "prep":
+                got = self._source_phrase(t)
+                if got is not None:
+                    out.append(got)
+                continue
             lemma = t.lemma_.lower()
             if lemma not in _ANY_CUE or not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")):
                 continue
@@ -522,18 +527,52 @@ class _Extractor:
         to = next((c for c in t.children if c.lower_ == "to"), None)
         if to is None:
             return None
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        pobj = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None)
         if pobj is None:
             return None
-        head = t.head if t.head is not t else None
-        if head is None:
-            return None
-        content = self._head_minus(t)
+        span = (t.idx, to.idx + len(to.text))
+        source = self._np(pobj)
+        cue = _Attribution(self.text[span[0]:span[1]], span, source)
+        # the source's own noun phrase, not its subtree: a misparse may hang the content on it
+        content = self._beside(t, max(self._tok_at(source[1] - 1), to.i))
+        if content is None and t.head is not t:
+            content = self._head_minus(t)
         if content is None:
             return None
-        span = (t.idx, to.idx + len(to.text))
-        cue = _Attribution(self.text[span[0]:span[1]], span, self._np(pobj))
         return content, cue, t
+
+    def _source_phrase(self, t: Token) -> tuple[Span, _Attribution, Token] | None:
+        """"In a new poll, ..." / "..., by one estimate": a phrase naming the source opens or
+        closes the sentence; a cue verb it hangs on speaks for itself."""
+        pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.lemma_.lower() not in SOURCE_PREPS[t.lower_]:
+            return None
+        if t.head.lemma_.lower() in _ANY_CUE or self.in_region[pobj.i] != -1:
+            return None
+        source = self._np(pobj)
+        content = self._beside(t, max(self._tok_at(source[1] - 1), t.i))
+        if content is None:
+            return None
+        owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        speaker = source
+        if owner is not None:  # "in her view": her; "in Lund's words": Lund
+            lo, hi = owner.left_edge.i, owner.i
+            speaker = self._span(lo, hi)
+        return content, _Attribution(t.text, self._span(t.i, t.i), speaker), t
+
+    def _beside(self, first: Token, last: int) -> Span | None:
+        """The rest of the sentence when an attribution phrase (tokens ``first..last``) opens or
+        closes it: "According to X, ..." and "..., according to X." whatever the parse says."""
+        sdoc = self.sdoc
+        sent = first.sent
+        lead = all(sdoc[i].is_punct or sdoc[i].is_space or sdoc[i].pos_ == "CCONJ"
+                   for i in range(sent.start, first.i))
+        tail = all(sdoc[i].is_punct or sdoc[i].is_space for i in range(last + 1, sent.end))
+        if lead and not tail:
+            return self._trim(last + 1, sent.end - 1)
+        if tail and not lead:
+            return self._trim(sent.start, first.i - 1)
+        return None
 
     def _clause(self, t: Token) -> Span | None:
         """The clausal complement of a cue: every ``that``-clause after it with the clauses
