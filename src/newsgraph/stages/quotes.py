@@ -71,6 +71,9 @@ _HEADLINE_MAX_WORDS = 30
 # inside one ("called it a \u201cdisaster\u201d")
 # adverbial clauses opened by these modify the act of speaking ("said when asked")
 _SPEECH_TIME_MARKS = frozenset("when after before while as during since once upon in at on".split())
+_NP_RIGHT_PREPS = frozenset("of for at from with".split())
+# marks a speaker's noun phrase never reaches back across
+_NP_STOPS = frozenset((",", "--", "\u2014", "\u2013", "\u2015", ";", ":"))
 _PAREN_MARKS = frozenset((",", "--", "\u2014", "\u2013", "-"))
 _CLAUSE_BREAK = frozenset(":,.!?;\u2014\u2013\u2015-([\u2026")
 
@@ -134,6 +137,8 @@ class _Extractor:
                 if c.i < tok.i and c.dep_ in _NP_LEFT or c.i > tok.i and c.dep_ in _NP_RIGHT:
                     if c.dep_ == "punct" and c.i > tok.i:
                         continue
+                    if c.i > tok.i and c.dep_ == "prep" and c.lower_ not in _NP_RIGHT_PREPS:
+                        continue  # "said Ann Lee in an interview": the interview is not her
                     lo, hi = min(lo, c.i), max(hi, c.i)
                     stack.append(c)
         # a noun phrase never reaches into a quotation or across a comma on its left
@@ -143,12 +148,12 @@ class _Extractor:
             hi -= 1
         for i in range(tok.i - 1, lo - 1, -1):
             t = self.sdoc[i]
-            if t.text == "," or "\n" in t.text or (
+            if t.text in _NP_STOPS or "\n" in t.text or (
                     self.in_region[i] != -1 and self.in_region[tok.i] == -1):
                 lo = i + 1
                 break
         for i in range(tok.i + 1, hi + 1):
-            if "\n" in self.sdoc[i].text:
+            if "\n" in self.sdoc[i].text or self.sdoc[i].text == "(":
                 hi = i - 1
                 break
         return self._span(lo, hi)
@@ -166,6 +171,8 @@ class _Extractor:
                 break
             for c in v.children:
                 if c.dep_ in _SUBJ_DEPS and c.dep_ != "nsubjpass":
+                    if self.in_region[c.i] != -1 and self.in_region[verb.i] == -1:
+                        continue  # a misparse taking the quoted words for the speaker
                     if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                         return v.head
                     return c
