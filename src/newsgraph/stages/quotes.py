@@ -485,6 +485,8 @@ class _Extractor:
                  or c.i > t.i and passive and c.dep_ == "prep" and c.lower_ in ("as", "for", "of")]
         if not comps:
             return None
+        if not passive and any(c.dep_ == "xcomp" and self._is_cue(c, _ANY_CUE) for c in comps):
+            return None  # "she appeared to blame the staff": "blame" is the cue, she the source
         lo = subj.left_edge.i
         hi = max(c.right_edge.i for c in comps)
         span = self._trim(lo, hi)
