@@ -292,6 +292,23 @@ def test_source_phrases(text: str, expected: list[tuple[str, str, str | None, st
     assert _table(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a cue noun with a that-clause or to-infinitive; the source is its possessor, the "by"/"from"
+    # phrase or the subject of a light verb, else nobody
+    ("The union made a pledge to keep the ferries running.",
+     [("indirect", "to keep the", "The union", "pledge", None)]),
+    ("A warning from the coast guard that the ice was thin came too late.",
+     [("indirect", "that the ice", "the coast guard", "warning", None)]),
+    ("The idea that the ferry could run all winter was dropped in March.",
+     [("indirect", "that the ferry", None, "idea", None)]),
+    # a relative clause on a cue noun is not its content
+    ("The claim that was made by the council turned out false.", []),
+])
+def test_cue_nouns(text: str, expected: list[tuple[str, str, str | None, str | None,
+                                                   str | None]]) -> None:
+    assert _table(text) == expected
+
+
 # -- invariants --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..document import Document
 from ..pipeline import stage
-from ..quotes.lexicon import (CUE_LEMMAS, DIRECT_CUES, EVIDENCE_VERBS, NESTED_CUES, OBJECT_CUES,
+from ..quotes.lexicon import (CUE_LEMMAS, CUE_NOUNS, DIRECT_CUES, EVIDENCE_VERBS, NESTED_CUES, OBJECT_CUES,
                                PASSIVE_CUES, PREP_CUES, SOURCE_PREPS, RAISING_CUES, SPEECH_VERBS, TITLES, TO_COMPLEMENT_CUES)
 from ..quotes.marks import Region, find_regions
 from ..records import Quote, Span
@@ -71,6 +71,8 @@ _HEADLINE_MAX_WORDS = 30
 # inside one ("called it a \u201cdisaster\u201d")
 # adverbial clauses opened by these modify the act of speaking ("said when asked")
 _SPEECH_TIME_MARKS = frozenset("when after before while as during since once upon in at on".split())
+# verbs whose object noun carries the speech act ("made a pledge", "issued a warning")
+_LIGHT_VERBS = frozenset("make issue offer give express voice repeat reiterate renew deliver".split())
 _NP_RIGHT_PREPS = frozenset("of for at from with".split())
 # marks a speaker's noun phrase never reaches back across
 _NP_STOPS = frozenset((",", "--", "\u2014", "\u2013", "\u2015", ";", ":"))
@@ -415,6 +417,11 @@ class _Extractor:
                     out.append(got)
                 continue
             lemma = t.lemma_.lower()
+            if t.pos_ == "NOUN" and lemma in CUE_NOUNS:
+                got = self._nominal(t)
+                if got is not None:
+                    out.append(got)
+                continue
             if lemma not in _ANY_CUE or not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")):
                 continue
             raised = self._raised(t, lemma)
@@ -549,6 +556,34 @@ class _Extractor:
         if content is None:
             return None
         return content, cue, t
+
+    def _nominal(self, t: Token) -> tuple[Span, _Attribution, Token] | None:
+        """"his claim that ...", "the union's pledge to ...": a cue noun with a ``that``-clause
+        or a ``to``-infinitive; its possessor, if any, is the source."""
+        for c in t.children:
+            if c.i <= t.i or c.dep_ not in ("acl", "ccomp", "relcl"):
+                continue
+            marks = [g for g in c.children if g.dep_ in ("mark", "aux") and g.i < c.i]
+            if not any(g.lower_ == "that" and g.dep_ == "mark" or g.lower_ == "to" for g in marks):
+                continue
+            if c.dep_ == "relcl" and any(g.dep_ in ("nsubj", "dobj", "nsubjpass") and g.lower_ in
+                                         ("that", "which") for g in c.children):
+                continue  # "the claim that was made": a relative clause, not the content
+            content = self._trim(c.left_edge.i, c.right_edge.i)
+            if content is None:
+                return None
+            owner = next((g for g in t.children if g.dep_ == "poss"), None)
+            speaker = self._span(owner.left_edge.i, owner.i) if owner is not None else None
+            by = next((g for g in t.children if g.dep_ == "prep" and g.lower_ in ("by", "from")
+                       and g.i < c.i), None)
+            pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            if speaker is None and pobj is not None:
+                speaker = self._np(pobj)  # "a warning from the coast guard that ..."
+            if speaker is None and t.dep_ == "dobj" and t.head.lemma_.lower() in _LIGHT_VERBS:
+                subj = self._subject(t.head)  # "the union made a pledge to ..."
+                speaker = self._np(subj) if subj is not None else None
+            return content, _Attribution(t.text, self._span(t.i, t.i), speaker), t
+        return None
 
     def _source_phrase(self, t: Token) -> tuple[Span, _Attribution, Token] | None:
         """"In a new poll, ..." / "..., by one estimate": a phrase naming the source opens or
