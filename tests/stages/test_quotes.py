@@ -42,6 +42,9 @@ def _table(text: str) -> list[tuple[str, str, str | None, str | None, str | None
     ("He wrote ''never again'' on the wall.", ["never again"]),
     ("No quotation here at all.", []),
     ("\u201dTypo opener here.\u201d Done.", ["Typo opener here."]),
+    # a curly pair nested in a straight quotation does not close it
+    ('"LUND: It is like \u201cHarbour Nights\u201d on TV. But real." Then', [
+        "LUND: It is like \u201cHarbour Nights\u201d on TV. But real."]),
 ])
 def test_regions(text: str, expected: list[str]) -> None:
     assert [text[r.start:r.end] for r in find_regions(text)] == expected
@@ -139,6 +142,14 @@ def test_interlocutor_pronoun_for_the_earlier_speaker() -> None:
             "\u201cThen thank them from me, and tell them you all have a holiday,\u201d she said.")
     text, qs = _run(text)
     assert _surface(text, qs[-1].addressee_span) == "Jonas Brek"
+
+
+def test_transcript_stage_direction_is_no_quotation() -> None:
+    text = ('"LUND: The pier is safe, and the ferries will run all winter long.\n\n'
+            '"(CROSSTALK)\n\n"BRINK: Then why is it closed to the public today?"')
+    text, qs = _run(text)
+    assert [(q.text.split()[0], _surface(text, q.speaker_span)) for q in qs] == [
+        ("The", "LUND"), ("Then", "BRINK")]
 
 
 def test_unattributed_quotation_has_no_speaker() -> None:

@@ -70,12 +70,17 @@ def find_regions(text: str) -> list[Region]:
     for para_end in [m.start() for m in _PARA.finditer(text)] + [len(text)]:
         opened: int | None = None
         opened_len = 0
+        nested = 0  # curly quotations open inside a straight one
         for m in _MARK.finditer(text, para_start, para_end):
             mark, pos = m.group(), m.start()
             role = _role(text, pos, mark, opened is not None)
             if opened is None:
                 if role == "open":
-                    opened, opened_len = pos, len(mark)
+                    opened, opened_len, nested = pos, len(mark), 0
+            elif text[opened] == '"' and mark in _OPENERS and role == "open":
+                nested += 1  # "He said “no” twice": the curly pair nests in the straight one
+            elif nested and mark in _CLOSERS:
+                nested -= 1
             elif role == "close":
                 regions.append(Region(opened, opened + opened_len, pos, m.end(), para_start, para_end))
                 opened = None

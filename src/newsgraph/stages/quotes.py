@@ -63,6 +63,8 @@ _SIGNATURE = re.compile(r"[ \t\u00a0]*(?:--|[-\u2014\u2013\u2015])[ \t\u00a0]*"
                         re.MULTILINE)
 # transcript speaker labels opening a quoted paragraph: "PENCE: ..."
 _LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'\- ]{1,30}[A-Z.]):[ \t\u00a0]+")
+# a transcript's stage direction quoted as a paragraph of its own: "(CROSSTALK)", "[Applause]"
+_STAGE_DIRECTION = re.compile(r"\s*[(\[][A-Za-z ,.'\-]{2,40}[)\]][.\s]*$")
 # a headline naming its speaker before a colon: "Harbour Chief: Ferries Will Run All Winter"
 _HEADLINE = re.compile(r"[ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019\-]*(?:[ \t][A-Z][\w.'\u2019\-]*){0,5})"
                        r":[ \t\u00a0]+(?P<content>\S[^\n]*?)[ \t\u00a0]*$", re.MULTILINE)
@@ -332,7 +334,7 @@ class _Extractor:
         prev: tuple[Region, _Attribution | None] | None = None
         for r in self.regions:
             prev_end = prev[0].outer_end if prev is not None else 0
-            if self._fragment(r):
+            if self._fragment(r) or _STAGE_DIRECTION.match(self.text, r.start, r.end):
                 continue
             att = self._label(r)
             if att is None:
