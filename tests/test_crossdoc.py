@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.crossdoc import (LINK_THRESHOLD, Profile, Resolver, block_keys, index_keys, link_score,
-                                person_core, phonetic_key)
+from newsgraph.crossdoc import (LINK_THRESHOLD, Profile, Resolver, block_keys, index_keys, is_person_name,
+                                link_score, person_core, phonetic_key)
 
 
 def person(key: str, name: str, aliases: list[str] | None = None, **ctx: object) -> Profile:
@@ -39,12 +39,33 @@ def test_person_core(text: str, expected: str) -> None:
     assert person_core(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Vitaly Lebedyanov", True),
+    ("Walid al-Sharqawi", True),
+    ("LEBEDYANOV", True),
+    ("His mother", False),
+    ("the Korsk senator", False),
+    ("The Korsk senator", False),
+])
+def test_is_person_name(text: str, expected: bool) -> None:
+    assert is_person_name(text) is expected
+
+
+def test_descriptions_do_not_link() -> None:
+    a = person("a", "the Korsk senator", people=["Marta Quenneville"])
+    b = person("b", "the Tolvane senator", people=["Marta Quenneville"])
+    assert link_score(a, b)[0] == 0.0
+    assert block_keys(a) == set()
+
+
 def test_block_keys_meet_for_variants_and_diminutives() -> None:
     a = block_keys(person("a", "Grigory Lebedyanov"))
     b = block_keys(person("b", "Grisha Lebedianov"))
     c = block_keys(person("c", "Vitaly Lebedyanov"))
     assert a & b
     assert not a & c
+    assert block_keys(person("j", "Jake Thistlewood")) & block_keys(person("k", "Jacob Thistlewood"))
+    assert block_keys(person("b", "Ben Thistlewood")) & block_keys(person("c", "Benjamin Thistlewood"))
 
 
 def test_surname_alone_and_initial_find_full_names_through_index_keys() -> None:

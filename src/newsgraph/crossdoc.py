@@ -107,12 +107,13 @@ def _sound(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _given_keys(word: str) -> frozenset[str]:
-    """Keys of a given name: its diminutive group, else its phonetic key, plus the keys of the
-    English names it is a nickname of or that are its nicknames (Bill ~ William)."""
+    """Keys of a given name: its phonetic key, its diminutive group (Sasha ~ Alexander), and the
+    keys of the English names it is a nickname of or that are its nicknames (Bill ~ William,
+    Jake ~ Jacob)."""
+    keys = {phonetic_key(word)}
     canon = canonical_given(word)
     if canon.startswith("g"):
-        return frozenset({canon})
-    keys = {phonetic_key(word)}
+        keys.add(canon)
     for c in groups().direct.get(skeleton(word), frozenset()):
         keys.add(phonetic_key(c))
     return frozenset(k for k in keys if k)
@@ -174,7 +175,8 @@ def block_keys(p: Profile) -> set[str]:
     keys: set[str] = set()
     if p.type == "PERSON":
         for n in p.names():
-            keys |= _person_block(n)[0]
+            if is_person_name(n):
+                keys |= _person_block(n)[0]
         return keys
     for n in p.names():
         toks = _org_tokens(n)
@@ -192,7 +194,8 @@ def index_keys(p: Profile) -> set[str]:
     keys = block_keys(p)
     if p.type == "PERSON":
         for n in p.names():
-            keys |= _person_block(n)[1]
+            if is_person_name(n):
+                keys |= _person_block(n)[1]
     return keys
 
 
@@ -305,7 +308,8 @@ def _gender_forms_differ(a: str, b: str) -> bool:
 def _name_evidence(new: Profile, old: Profile) -> tuple[float, str, float]:
     """Best name match, its reason, and how informative the matched names are."""
     best, why, weight = 0.0, "no compatible name", 0.0
-    new_names, old_names = new.names(), old.names()
+    new_names = [n for n in new.names() if is_person_name(n)]
+    old_names = [n for n in old.names() if is_person_name(n)]
     new_full = [n for n in new_names if _full(n)]
     old_full = [n for n in old_names if _full(n)]
     if new_full and old_full:
@@ -324,6 +328,9 @@ def _name_evidence(new: Profile, old: Profile) -> tuple[float, str, float]:
                 # a masculine surname alone does not name the woman of that family (nor back)
                 m = type(m)(m.score * 0.6, m.score * 0.6 >= NAME_THRESHOLD, m.reason + "; other gender form")
             w = 0.85 if _full(a) and _full(b) else (0.6 if (parse(a).family and parse(b).family) else 0.4)
+            if w < 0.85 and m.score < 0.9:
+                # a lone surname in another spelling (Paul/Pell) is weak: context must carry it
+                w *= 0.5
             if m.score * w > best * weight or (best == 0 and m.score > 0):
                 best, why, weight = m.score, f"{a!r} ~ {b!r}: {m.reason}", w
     return best, why, weight
@@ -332,6 +339,14 @@ def _name_evidence(new: Profile, old: Profile) -> tuple[float, str, float]:
 _POSSESSIVE = re.compile(r"^.*\s(?:'s|\u2019s|'|\u2019)\s+")
 _PAREN = re.compile(r"\s*\(\s*([^()]*)\)?\s*$")
 _LEADING_ARTICLE = frozenset({"the", "a", "an"})
+
+
+@lru_cache(maxsize=131072)
+def is_person_name(name: str) -> bool:
+    """A proper name, not a description: once descriptors are cut off, the last word is
+    capitalized ("Vitaly Lebedyanov", "al-Assad"); "His mother", "the Florida senator" are not."""
+    words = person_core(name).split()
+    return bool(words) and strip_article(words[-1])[:1].isupper()
 
 
 def _is_proper(name: str) -> bool:
@@ -437,7 +452,9 @@ def link_score(new: Profile, existing: Profile) -> tuple[float, list[str]]:
         return 0.0, [f"types differ: {new.type} vs {existing.type}"]
     evidence: list[str] = []
     if new.type == "PERSON":
-        if not any(_is_proper(n) for n in new.names()) or not any(_is_proper(n) for n in existing.names()):
+        if not any(is_person_name(n) for n in new.names()) or \
+                not any(is_person_name(n) for n in existing.names()):
+            # descriptions ("his mother", "the Florida senator") name nobody across articles
             return 0.0, ["no proper name on one side"]
         name_s, why, weight = _name_evidence(new, existing)
         evidence.append(f"name {name_s:.2f} ({why})")

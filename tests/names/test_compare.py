@@ -46,8 +46,15 @@ from newsgraph.names import compare, masculine
     ("Oswin Haddleton", "Brisa Haddleton", False),
     ("Richard", "Richert", False),
     ("Orrin Haddleton Jr.", "Orrin Haddleton Sr.", False),
+    ("Orrin K.T. Haddleton", "Orrin T. Haddleton", False),
+    ("Orrin K. Haddleton", "Orrin Kestrel Haddleton", True),
+    ("Orrin K. Haddleton", "Orrin Bram Haddleton", False),
+    ("Orrin K. Haddleton", "Orrin Haddleton", True),
     ("Orrin Haddleton Jr.", "Orrin Haddleton", True),
     ("Desmond Tully", "Esther Ravensworth", False),
+    # descriptions are not names
+    ("an official", "an official", False),
+    ("the freed hostage", "Desmond Tully", False),
 ])
 def test_compare(a: str, b: str, expected: bool) -> None:
     m = compare(a, b)

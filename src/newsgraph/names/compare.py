@@ -21,7 +21,7 @@ _FEMININE = (
     (re.compile(r"(sk|tsk|ck|zk)a$"), r"\1i"),
     (re.compile(r"(ov|ev|in)ova$"), r"\1ov"),
 )
-_FEMININE_GIVEN_END = re.compile(r"[ai]$|ya$|ia$")
+_DESCRIPTION = re.compile(r"^\s*(?:a|an|the|his|her|their|its|our|my|this|that)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +128,22 @@ def _compare_given(pa: ParsedName, pb: ParsedName) -> tuple[float, str] | None:
     return None
 
 
+def _middle_clash(pa: ParsedName, pb: ParsedName) -> bool:
+    """Middle initials that cannot be the same person's: George H. W. vs George W. (father and
+    son). Explicit initials on both sides must agree as sets; initials against spelled-out middle
+    names must each be the initial of one of them."""
+    if not (pa.given and pb.given):
+        return False
+    ia, ib = set(pa.initials), set(pb.initials)
+    if ia and ib:
+        return ia != ib
+    for inits, other in ((ia, pb), (ib, pa)):
+        middles = {fold(g)[:1].upper() for g in other.given[1:] if fold(g)}
+        if inits and middles and not inits <= middles:
+            return True
+    return False
+
+
 def _bare_vs(bare: ParsedName, other: ParsedName) -> tuple[float, str]:
     """One name word against a fuller name: it can be the family name or a given name."""
     word = (bare.given or (bare.family,))[0] or ""
@@ -159,6 +175,9 @@ def compare(a: str, b: str) -> Match:
     anyone with that given name. Given names must agree as spellings, diminutives or nicknames, or
     an initial must fit; family names as spellings or masculine/feminine forms.
     """
+    if _DESCRIPTION.match(a) or _DESCRIPTION.match(b):
+        # "an official", "the freed hostage": descriptions, which name nobody by themselves
+        return Match(0.0, False, "a description, not a name")
     pa, pb = parse(a), parse(b)
     if pa.empty or pb.empty:
         return Match(0.0, False, "no name")
@@ -191,6 +210,9 @@ def compare(a: str, b: str) -> Match:
         if ps < THRESHOLD:
             score = min(score, 0.1)
             reasons.append("different patronymics")
+    if _middle_clash(pa, pb):
+        score = min(score, 0.15)
+        reasons.append("different middle initials")
     if pa.suffix and pb.suffix and fold(pa.suffix) != fold(pb.suffix):
         score = min(score, 0.1)
         reasons.append("different generational suffixes")
