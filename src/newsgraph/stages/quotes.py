@@ -31,6 +31,7 @@ from ..pipeline import stage
 from ..quotes.lexicon import (CUE_LEMMAS, CUE_NOUNS, DIRECT_CUES, EVIDENCE_VERBS, NESTED_CUES, OBJECT_CUES,
                                PASSIVE_CUES, PREP_CUES, SOURCE_PREPS, RAISING_CUES, SPEECH_VERBS, TITLES, TO_COMPLEMENT_CUES)
 from ..quotes.marks import Region, find_regions
+from ..people.lexicon import HONORIFICS, ROLE_NOUNS, given_name_gender
 from ..records import Quote, Span
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ _SENT_END = frozenset((".", "!", "?"))
 _MIN_UNATTRIBUTED_WORDS = 6
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _PRONOUNS = frozenset(("he", "she", "him", "her", "they", "them", "i", "we", "it"))
+_PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # "... ― Jane Q. Doe" or "... - Commissioner Smith, of Springfield" to the end of the line
 _SIGNATURE = re.compile(r"[ \t\u00a0]*(?:--|[-\u2014\u2013\u2015])[ \t\u00a0]*"
                         r"(?P<name>[A-Z][^\n,;:(\u201c\"]{1,60}?)[ \t\u00a0]*(?:[,;(][^\n]*)?\.?[ \t\u00a0]*$",
@@ -786,15 +788,23 @@ class _Extractor:
         return out
 
     def _resolve(self, span: Span, before: list[Quote]) -> Span:
-        """A pronoun speaker stands for the latest named speaker before it."""
-        if self.text[span[0]:span[1]].lower() not in _PRONOUNS:
+        """A pronoun speaker stands for the latest named speaker before it whose gender, when the
+        text shows one, agrees with the pronoun; one that agrees beats one that may."""
+        pronoun = self.text[span[0]:span[1]].lower()
+        if pronoun not in _PRONOUNS:
             return span
+        want = _PRONOUN_GENDER.get(pronoun)
+        maybe: Span | None = None
         for q in reversed(before):
             sp = q.speaker_span
-            if sp is not None and sp[1] <= span[0] and \
-                    self.text[sp[0]:sp[1]].lower() not in _PRONOUNS:
+            if sp is None or sp[1] > span[0] or self.text[sp[0]:sp[1]].lower() in _PRONOUNS:
+                continue
+            got = _gender(self.text[sp[0]:sp[1]])
+            if want is None or got == want:
                 return sp
-        return span
+            if got is None and maybe is None:
+                maybe = sp
+        return maybe if maybe is not None else span
 
     def _same(self, a: Span, b: Span) -> bool:
         ta, tb = self.text[a[0]:a[1]], self.text[b[0]:b[1]]
@@ -829,6 +839,20 @@ class _Extractor:
             return Quote(start, end, text[start:end], kind)
         return Quote(start, end, text[start:end], kind, None, att.speaker, att.cue, att.cue_span,
                      None, att.addressee)
+
+
+def _gender(name: str) -> str | None:
+    """``m``/``f`` when a speaker phrase shows it: an honorific, a gendered role noun or a given
+    name ("Mrs Lund", "the chairwoman", "Ruth Alder")."""
+    words = _words(name)
+    for w in words:
+        g = HONORIFICS.get(w) or ROLE_NOUNS.get(w)
+        if g is not None:
+            return g
+    names = [w for w in name.split() if w[:1].isupper()]
+    if len(names) >= 2:
+        return given_name_gender(names[0])
+    return None
 
 
 def _words(text: str) -> list[str]:
