@@ -77,6 +77,8 @@ _HEADLINE_MAX_WORDS = 30
 _SPEECH_TIME_MARKS = frozenset("when after before while as during since once upon in at on".split())
 # verbs whose object noun carries the speech act ("made a pledge", "issued a warning")
 _LIGHT_VERBS = frozenset("make issue offer give express voice repeat reiterate renew deliver".split())
+# later dependents of an object cue that belong to what it reports
+_REST_DEPS = frozenset("oprd ccomp prep npadvmod dative xcomp acomp attr".split())
 _NP_RIGHT_PREPS = frozenset("of for at from with".split())
 # marks a speaker's noun phrase never reaches back across
 _NP_STOPS = frozenset((",", "--", "\u2014", "\u2013", "\u2015", ";", ":"))
@@ -529,18 +531,26 @@ class _Extractor:
         if obj is None:
             return None
         lo, hi = obj.left_edge.i, obj.right_edge.i
-        for c in t.children:
-            if c.i > hi and c.dep_ in ("oprd", "ccomp") or (
-                    c.i > hi and c.dep_ == "prep" and c.lower_ in ("as", "for", "of")):
-                hi = max(hi, c.right_edge.i)
-        return self._trim(lo, hi, minimum=0)
+        return self._trim(lo, self._rest(t, hi), minimum=0)
+
+    def _rest(self, t: Token, hi: int) -> int:
+        """Grow a content ending at ``hi`` over the cue's later complements and modifiers ("endorsed
+        Lee in the race", "called him a liar"), up to a comma or a coordinated clause."""
+        for c in sorted(t.children, key=lambda x: x.i):
+            if c.i <= hi:
+                continue
+            if c.dep_ not in _REST_DEPS or any(self.sdoc[i].text in _PAREN_MARKS or
+                                               self.sdoc[i].text == ";" for i in range(hi + 1, c.i)):
+                break
+            hi = c.right_edge.i
+        return hi
 
     def _prep_object(self, t: Token, lemma: str) -> Span | None:
         for c in t.children:
             if c.dep_ == "prep" and c.i > t.i and lemma in PREP_CUES.get(c.lower_, ()):
                 obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
                 if obj is not None:
-                    return self._trim(obj.left_edge.i, obj.right_edge.i, minimum=0)
+                    return self._trim(obj.left_edge.i, self._rest(t, obj.right_edge.i), minimum=0)
         return None
 
     def _according(self, t: Token) -> tuple[Span, _Attribution, Token] | None:
