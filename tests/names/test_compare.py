@@ -20,6 +20,10 @@ from newsgraph.names import compare, masculine
     ("Walid al-Sharqawi", "Walid el-Sharqawi", True),
     ("Abd al-Karim Tahhan", "Abdelkarim Tahhan", True),
     ("Abdel Karim Tahhan", "Abdulkarim Tahhan", True),
+    # diacritics read as sounds or dropped
+    ("Tomas Fiser", "Tomáš Fišer", True),
+    ("Tomas Fischer", "Tomáš Fišer", True),
+    ("Francoise Delaunay", "Françoise Delaunay", True),
     # Cyrillic against its romanization
     ("Григорий Лебедянов", "Grigory Lebedyanov", True),
     ("Олександр Коваленко", "Oleksandr Kovalenko", True),

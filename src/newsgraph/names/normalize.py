@@ -26,7 +26,7 @@ _SPECIAL = str.maketrans({
 # letters whose diacritic carries a sound that the plain letter would lose (š is "sh", not "s")
 _DIACRITIC_DIGRAPHS = str.maketrans({
     "š": "sh", "Š": "sh", "č": "ch", "Č": "ch", "ž": "zh", "Ž": "zh", "ś": "sh", "ć": "ch",
-    "ź": "zh", "ż": "zh", "ř": "rzh", "ğ": "g", "ş": "sh", "ç": "s", "ñ": "n", "ü": "u", "ö": "o",
+    "ź": "zh", "ż": "zh", "ř": "rzh", "ğ": "g", "ş": "sh", "ç": "c", "Ç": "c", "ñ": "n", "ü": "u", "ö": "o",
     "ä": "a", "Ü": "u", "Ö": "o", "Ä": "a",
 })
 # Cyrillic (Russian, Ukrainian, Belarusian) to the English-style romanization most news uses
@@ -54,6 +54,13 @@ def fold(word: str) -> str:
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _APOSTROPHES.sub("", s.lower())
     return _NON_LETTER.sub("", s)
+
+
+@lru_cache(maxsize=65536)
+def strip_marks(word: str) -> str:
+    """The word with diacritics dropped and nothing else changed ("Šefčovič" -> "Sefcovic")."""
+    s = unicodedata.normalize("NFKD", word.translate(_SPECIAL))
+    return "".join(ch for ch in s if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ import math
 from functools import lru_cache
 from importlib import resources
 
-from .normalize import consonant_key, fold, skeleton
+from .normalize import consonant_key, fold, skeleton, strip_marks
 
 _VOWEL = frozenset("aeiou")
 # consonants that one native letter can be romanized as, or that one romanization scheme confuses
@@ -115,7 +115,19 @@ def _model() -> tuple[list[float], float]:
 
 
 def word_score(a: str, b: str) -> float:
-    """Probability-like score that two single name words are spellings of one name."""
+    """Probability-like score that two single name words are spellings of one name.
+
+    Letters with diacritics are read two ways: as the sound they stand for (Czech š is "sh",
+    matching German "Fischer") and with the mark simply dropped (news copy often writes "Fiser");
+    the better reading counts.
+    """
+    best = _word_score(a, b)
+    if best < 1.0 and not (a.isascii() and b.isascii()):
+        best = max(best, _word_score(strip_marks(a), strip_marks(b)))
+    return best
+
+
+def _word_score(a: str, b: str) -> float:
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
         return 0.0
