@@ -126,6 +126,17 @@ _ORG_STOP = frozenset({
 })
 
 
+_GENERIC = frozenset({
+    "university", "college", "school", "institute", "party", "ministry", "department", "bank",
+    "council", "committee", "association", "international", "national", "news", "times", "post",
+    "agency", "office", "court", "army", "force", "forces", "police", "service", "services",
+    "foundation", "union", "federation", "league", "club", "church", "hospital", "airport",
+    "airlines", "united", "states", "state", "city", "county", "republic", "people", "peoples",
+    "new", "north", "south", "east", "west", "central", "general", "democratic", "federal",
+    "american", "european", "world", "global", "media", "press", "network", "center", "centre",
+})
+
+
 def _org_tokens(name: str) -> list[str]:
     toks = [fold(t) for t in re.split(r"[\s\-/,.()']+", name)]
     return [t for t in toks if t and t not in _ORG_STOP]
@@ -179,8 +190,10 @@ def block_keys(p: Profile) -> set[str]:
                 keys |= _person_block(n)[0]
         return keys
     for n in p.names():
-        toks = _org_tokens(n)
-        keys.update(f"w:{skeleton(t)}" for t in toks if len(t) > 1)
+        toks = [t for t in _org_tokens(n) if len(t) > 1]
+        # generic words would make blocks of every university or ministry in the store
+        specific = [t for t in toks if t not in _GENERIC] or toks
+        keys.update(f"w:{skeleton(t)}" for t in specific)
         ac = _acronym(n)
         if ac:
             keys.add(f"w:{skeleton(ac)}")
