@@ -73,6 +73,8 @@ def test_surname_alone_and_initial_find_full_names_through_index_keys() -> None:
     assert block_keys(person("b", "Lebedyanov")) <= full
     assert block_keys(person("c", "G. Lebedianov")) <= full
     assert not block_keys(person("d", "Vitaly Lebedyanov")) & full
+    for initial, given in (("J.", "John"), ("C.", "Cecilia"), ("C.", "Charles"), ("Y.", "Yelena")):
+        assert block_keys(person("e", f"{initial} Lebedyanov")) <= index_keys(person("f", f"{given} Lebedyanov"))
 
 
 def test_same_full_name_links_without_context() -> None:

@@ -165,19 +165,22 @@ def _person_block(name: str) -> tuple[set[str], set[str]]:
         return set(), set()
     if pn.given:
         first = skeleton(pn.given[0])
-        sounds = {_sound(first)} | {_sound(k) for k in groups().direct.get(first, frozenset())}
+        # an initial is written from the spelling ("J." for John, "C." for Cecilia), so both
+        # the spelled letter and the skeleton's first sound are keys
+        sounds = {_sound(first), _sound(fold(pn.given[0])[:1])}
+        sounds |= {_sound(k) for k in groups().direct.get(first, frozenset())}
         extra = {f"p:{fam}"} | {f"p:{fam}:i:{x}" for x in sounds}
         return {f"p:{fam}:{g}" for g in _given_keys(pn.given[0])}, extra
     if pn.initials:
-        return {f"p:{fam}:i:{_sound(pn.initials[0].lower())}"}, {f"p:{fam}"}
+        return {f"p:{fam}:i:{_sound(skeleton(pn.initials[0]))}"}, {f"p:{fam}"}
     return {f"p:{fam}"}, set()
 
 
 def block_keys(p: Profile) -> set[str]:
     """Blocking keys: candidates for :func:`link_score` are the clusters that share one.
 
-    People: a full name gives ``p:FAMILY:GIVEN`` (phonetic family key, given-name group or
-    phonetic prefix), so the many people of one family name do not all meet; a surname alone
+    People: a full name gives ``p:FAMILY:GIVEN`` (phonetic family key, given-name diminutive group
+    or phonetic key), so the many people of one family name do not all meet; a surname alone
     gives ``p:FAMILY``, an initial ``p:FAMILY:i:SOUND``. Other types: each content word of the
     proper-name head, plus the acronym of multi-word names. Use these keys to look candidates up;
     store each entity under :func:`index_keys`, which adds the coarse keys by which a surname
