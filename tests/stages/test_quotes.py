@@ -259,6 +259,16 @@ def test_headline_speaker_before_a_colon() -> None:
         ("indirect", "Ferries Will Run All Winter", "Harbour Chief Tomasz Reli", ":")]
 
 
+@pytest.mark.parametrize("text", [
+    "Breaking: Harbour Closes After Storm Damage\n\nThe harbour closed.",
+    "Editor's note: This story was updated on Monday.\n\nThe harbour closed.",
+    "Lund: Yes\n\nThe harbour closed.",
+])
+def test_headline_labels_are_no_speakers(text: str) -> None:
+    _, qs = _run(text)
+    assert [q for q in qs if q.cue == ":"] == []
+
+
 def test_reported_content_stays_in_its_paragraph() -> None:
     text = ("The crowd in Vellan was loud:\n\n\u201cHere comes the Big Boss,\u201d she said, "
             "clapping. \u201cThe Boss. Big Boss.\u201d")

@@ -71,6 +71,9 @@ _STAGE_DIRECTION = re.compile(r"\s*[(\[][A-Za-z ,.'\-]{2,40}[)\]][.\s]*$")
 _HEADLINE = re.compile(r"[ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019\-]*(?:[ \t][A-Z][\w.'\u2019\-]*){0,5})"
                        r":[ \t\u00a0]+(?P<content>\S[^\n]*?)[ \t\u00a0]*$", re.MULTILINE)
 _HEADLINE_MAX_WORDS = 30
+_HEADLINE_LABELS = frozenset("""breaking update updated exclusive watch video photos photo opinion
+analysis editorial review live correction note editor fact factcheck explainer interview
+podcast op-ed letters transcript timeline""".split())
 # characters after which a quotation starts its own sentence or clause rather than sitting
 # inside one ("called it a \u201cdisaster\u201d")
 # adverbial clauses opened by these modify the act of speaking ("said when asked")
@@ -518,8 +521,10 @@ class _Extractor:
         end = self.text.find("\n")
         end = len(self.text) if end == -1 else end
         m = _HEADLINE.match(self.text, 0, end)
-        if m is None or len(m.group("content").split()) > _HEADLINE_MAX_WORDS or not self.sdoc:
+        if m is None or not self.sdoc or not 3 <= len(m.group("content").split()) <= _HEADLINE_MAX_WORDS:
             return None
+        if m.group("name").split()[0].lower().rstrip("'\u2019s") in _HEADLINE_LABELS:
+            return None  # "Breaking: ...", "Editor's note: ..." label the headline, nobody speaks
         colon = m.end("name")
         cue_tok = self.sdoc[self._tok_at(colon)]
         att = _Attribution(":", (colon, colon + 1), m.span("name"))
