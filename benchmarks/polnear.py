@@ -241,12 +241,12 @@ def _our_preds(doc) -> list[Pred]:  # noqa: ANN001 - newsgraph Document
     """
     preds: list[Pred] = []
     groups: dict[tuple[int, tuple[int, int]], Pred] = {}
-    cues: dict[tuple[int, tuple[int, int]], object] = {}
+    cues: dict[tuple[int, tuple[int, int]], tuple[int, int] | None] = {}
     for q in doc.quotes:
         para = doc.text.rfind("\n", 0, q.start)
         key = (para, tuple(q.speaker_span)) if q.speaker_span is not None else None
         if key is not None and key in groups and q.kind == "direct" and groups[key].kind == "direct" \
-                and (q.cue_span is None or q.cue_span == cues.get(key)):
+                and (q.cue_span is None or tuple(q.cue_span) == cues.get(key)):
             groups[key].pieces.append((q.start, q.end))
             continue
         spans: list[tuple[int, int]] = []
@@ -261,7 +261,7 @@ def _our_preds(doc) -> list[Pred]:  # noqa: ANN001 - newsgraph Document
         if key is not None and q.kind == "direct":
             # reported speech by the same mention in between does not end the attribution
             groups[key] = pred
-            cues[key] = q.cue_span
+            cues[key] = tuple(q.cue_span) if q.cue_span is not None else None
     return preds
 
 
