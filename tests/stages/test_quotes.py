@@ -248,6 +248,14 @@ def test_nested_plan_is_part_of_the_outer_content() -> None:
     assert [(q.cue, q.text) for q in qs] == [("said", "Lena Holt plans to run for mayor")]
 
 
+def test_second_act_of_the_speaker_is_its_own_quote() -> None:
+    text, qs = _run("Lund tweeted on Monday that Brink was \u201cdisgusting\u201d and urged voters to "
+                    "\u201ccheck out\u201d her record.")
+    assert [(q.kind, q.cue, q.text) for q in qs] == [
+        ("mixed", "tweeted", "that Brink was \u201cdisgusting\u201d"),
+        ("mixed", "urged", "to \u201ccheck out\u201d her record")]
+
+
 def test_nested_speech_cue_is_kept() -> None:
     text, qs = _run("Councillor Ada Brink said the mayor had claimed that the pier was safe.")
     assert [q.cue for q in qs] == ["said", "claimed"]

@@ -646,7 +646,7 @@ class _Extractor:
             lo = min(c.left_edge.i for c in after)
             hi = max(c.right_edge.i for c in after)
             for c in t.children:
-                if c.i > hi and (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                if c.i > hi and (c.dep_ == "conj" and self._complement_conj(c)
                                  or c.dep_ == "advcl" and self._reason(c)):
                     hi = c.right_edge.i
             return self._trim(max(lo, t.i + 1), hi)
@@ -664,6 +664,15 @@ class _Extractor:
                         sdoc[x.left_edge.i - 1].text in _PAREN_MARKS:
                     hi = max(hi, x.right_edge.i)
         return self._trim(lo, hi)
+
+    def _complement_conj(self, c: Token) -> bool:
+        """A clause coordinated to the cue that goes on with what was said ("said X and that Y"),
+        not a second act of the speaker ("tweeted that X and urged Y")."""
+        if c.pos_ not in ("VERB", "AUX"):
+            return False
+        own = any(g.dep_ in ("nsubj", "nsubjpass", "expl") or g.dep_ == "mark" and g.lower_ == "that"
+                  for g in c.children)
+        return own or c.lemma_.lower() not in _ANY_CUE
 
     def _reason(self, c: Token) -> bool:
         """An adverbial clause that belongs to what was said, not to the saying ("because ...",
