@@ -85,6 +85,12 @@ def test_region_without_closing_mark_runs_to_paragraph_end() -> None:
     # a quoted word inside a clause is no direct quotation: the clause is reported speech
     ("The council called the plan a \u201cdisaster\u201d and moved on to the budget.",
      [("mixed", "the plan a", "The council", "called", None)]),
+    # the speaker's own words before a quotation with a trailing attribution make it mixed
+    ("With thousands of ballot boxes, \u201cthere is no single point of failure,\u201d he said.",
+     [("mixed", "With thousands of", "he", "said", None)]),
+    # a sentence-initial conjunction does not make the quotation a fragment
+    ("But \u201cthe ferry will be late again tomorrow,\u201d she said.",
+     [("direct", "the ferry will", "she", "said", None)]),
     # scare quotes with no cue are nothing
     ("The so-called \u201csmart\u201d meters arrived in March.", []),
 ])

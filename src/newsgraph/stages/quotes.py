@@ -56,6 +56,7 @@ encourage invite challenge thank congratulate press plead caution promise counse
 """.split())
 _SENT_END = frozenset((".", "!", "?"))
 _MIN_UNATTRIBUTED_WORDS = 6
+_MIN_LEAD_WORDS = 3
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _PRONOUNS = frozenset(("he", "she", "him", "her", "they", "them", "i", "we", "it"))
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -366,7 +367,13 @@ class _Extractor:
         i = self._tok_at(r.open_mark) - 1
         while i >= 0 and self.sdoc[i].is_space:
             i -= 1
-        return i < 0 or not self._is_cue(self.sdoc[i], DIRECT_CUES)
+        if i < 0:
+            return True
+        tok = self.sdoc[i]
+        if tok.pos_ == "CCONJ" and (i == 0 or self.sdoc[i - 1].text in _SENT_END
+                                    or "\n" in self.sdoc[i - 1].text):
+            return False  # "But \u201cthis is bad,\u201d he said": a sentence of its own
+        return not self._is_cue(tok, DIRECT_CUES)
 
     def _label(self, r: Region) -> _Attribution | None:
         m = _LABEL.match(self.text, r.start)
@@ -775,7 +782,12 @@ class _Extractor:
             if att is not None and att.cue == ":" and att.speaker is not None and \
                     att.speaker[0] >= r.start:
                 start = att.speaker[1] + 1
-            q = self._quote(start, r.end, "direct", att)
+            kind = "direct"
+            end = r.end
+            lead = self._lead_words(r, att)
+            if lead is not None:
+                start, end, kind = lead, r.outer_end, "mixed"
+            q = self._quote(start, end, kind, att)
             if q.addressee_span is None:
                 voc = self._vocative(r)
                 if voc is not None:
@@ -784,6 +796,31 @@ class _Extractor:
             quotes.append(q)
         quotes.sort(key=lambda q: (q.start, q.end))
         return self._interlocutors(quotes)
+
+    def _lead_words(self, r: Region, att: _Attribution | None) -> int | None:
+        """Start of the speaker's own words before a quotation with a trailing attribution
+        ("With ten boxes, \u201cthere is no risk,\u201d he said"): the quote is mixed from there."""
+        if att is None or att.cue_span is None or att.cue_span[0] < r.outer_end or r.open_end:
+            return None
+        text = self.text
+        lo = r.para_start
+        for prev in self.regions:
+            if prev.para_start == r.para_start and prev.outer_end <= r.open_mark:
+                lo = max(lo, prev.outer_end)
+        cut = max(text.rfind(". ", lo, r.open_mark), text.rfind("? ", lo, r.open_mark),
+                  text.rfind("! ", lo, r.open_mark))
+        if cut != -1:
+            lo = cut + 2
+        before = text[lo:r.open_mark]
+        words = before.split()
+        if len(words) < _MIN_LEAD_WORDS or not before.rstrip().endswith(","):
+            return None
+        i = self._tok_at(lo)
+        while i < len(self.sdoc) and self.sdoc[i].idx < r.open_mark:
+            if self._is_cue(self.sdoc[i], DIRECT_CUES):
+                return None  # an attribution of its own stands there
+            i += 1
+        return lo + len(before) - len(before.lstrip())
 
     # -- two-person conversations --------------------------------------------------------------
 
