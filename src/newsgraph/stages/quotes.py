@@ -600,6 +600,10 @@ class _Extractor:
                 return None
             owner = next((g for g in t.children if g.dep_ == "poss"), None)
             speaker = self._span(owner.left_edge.i, owner.i) if owner is not None else None
+            names = [g for g in t.children if g.dep_ == "compound" and g.pos_ == "PROPN"]
+            if speaker is None and names:
+                # "a Harbour Post report that ...", "Lund charges that ..." (a verb read as a noun)
+                speaker = self._span(names[0].left_edge.i, names[-1].i)
             by = next((g for g in t.children if g.dep_ == "prep" and g.lower_ in ("by", "from")
                        and g.i < c.i), None)
             pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
