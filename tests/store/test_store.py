@@ -199,3 +199,20 @@ def test_concurrent_reader_sees_committed_articles_only(tmp_path) -> None:
         assert reader.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 1
         reader.close()
     assert json.loads(json.dumps(list(Store(path).export())))
+
+
+def test_surname_alone_in_a_later_article_finds_the_full_name(store: Store) -> None:
+    store.add(make_doc("a1"))
+    text = "Lindqvist, the stranded pilot, flew home to Bergen on Friday with Mayor Ingrid Halvorsen."
+    a, b = _span(text, "Lindqvist")
+    h = _span(text, "Ingrid Halvorsen")
+    later = Document(id="b2", text=text, published="2024-05-12")
+    # the surname alone is weak evidence: the same co-star and the same age make the link
+    later.entities = [Entity("e1", "PERSON", "Lindqvist", ("Lindqvist",), (Mention(a, b, text[a:b]),),
+                             {"age": 38}),
+                      Entity("e2", "PERSON", "Ingrid Halvorsen", ("Ingrid Halvorsen",),
+                             (Mention(h[0], h[1], text[h[0]:h[1]]),))]
+    store.add(later)
+    pilot = [e for e in store.export() if e["name"] == "Tomas Lindqvist"]
+    assert len(pilot) == 1
+    assert {m["doc"] for m in pilot[0]["mentions"]} == {"a1", "b2"}

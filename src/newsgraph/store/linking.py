@@ -101,9 +101,17 @@ class Linker:
         return self.cd.Profile(key=key, type=etype, name=name, aliases=aliases, context=context)
 
     def _keys(self, profile: Any) -> set[str]:
+        """Keys to look candidates up with."""
         if self.cd is None:
             return _fallback_keys(profile["type"], [profile["name"], *profile["aliases"]])
         return {f"{profile.type}:{k}" for k in self.cd.block_keys(profile)}
+
+    def _index_keys(self, profile: Any) -> set[str]:
+        """Keys to file an entity under: a full name is also filed under its family name (and
+        initial), so that a later article naming the person by surname alone finds it."""
+        if self.cd is None or not hasattr(self.cd, "index_keys"):
+            return self._keys(profile)
+        return {f"{profile.type}:{k}" for k in self.cd.index_keys(profile)}
 
     def _score(self, new: Any, old: Any) -> tuple[float, list[str]]:
         if self.cd is not None:
@@ -164,8 +172,9 @@ class Linker:
                 "link_score, link_evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc.id, ent.id, eid, ent.type, ent.name, json.dumps(ent.attributes, sort_keys=True),
                  round(best_score, 4), json.dumps(best_evidence)))
+            stored = self._index_keys(profile) if ent.type in LINKED_TYPES else set()
             cur.executemany("INSERT OR IGNORE INTO block_keys(key, entity_id) VALUES (?, ?)",
-                            [(k, eid) for k in keys])
+                            [(k, eid) for k in sorted(stored)])
 
     def _absorb(self, cur: sqlite3.Cursor, eid: int, ent: Entity, ctx: dict[str, Any]) -> None:
         row = cur.execute("SELECT name, context FROM entities WHERE id = ?", (eid,)).fetchone()
