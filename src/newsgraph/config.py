@@ -14,7 +14,7 @@ class Config:
     max_bytes: int = DEFAULT_MAX_BYTES
     check_language: bool = True
     # below this many words the English test is not trusted, so short texts pass
-    language_min_words: int = 12
+    language_min_words: int = 30
     batch_size: int = 16
     # published date used when an input carries none (CLI --published)
     default_published: str | None = None

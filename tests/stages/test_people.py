@@ -263,3 +263,16 @@ def test_role_description_goes_to_the_protagonist(run) -> None:
     doc = run(text)
     e = _person(doc, "Rafael Quispe")
     assert "the freed hostage" in _surfaces(e)
+
+
+@pytest.mark.parametrize("text, apart", [
+    ("Gen. Joseph F. Dunford Jr. met Vice President Joseph R. Biden Jr. in Kabul. Dunford spoke first.",
+     ("Joseph F. Dunford Jr.", "Joseph R. Biden Jr.")),
+    ("George H.W. Bush praised his son George W. Bush at the ceremony in Houston.",
+     ("George H.W. Bush", "George W. Bush")),
+])
+def test_different_middle_initials_or_suffix_stay_apart(engine, text: str, apart: tuple[str, str]) -> None:
+    doc = engine.extract_text(text, published="2016-01-05")
+    owners = [next((e.id for e in doc.entities if name in {e.name, *e.aliases}), None) for name in apart]
+    assert None not in owners, [(e.name, e.aliases) for e in doc.entities]
+    assert owners[0] != owners[1]

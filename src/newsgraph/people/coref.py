@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -186,10 +187,35 @@ def _surname_compatible(a: str, b: str) -> bool:
     return _name_score(a, b) >= _STRONG
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _core(words: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+    """The name without its generational suffix ("Jr."), and the suffix."""
+    ws, suffix = list(words), None
+    while len(ws) > 1 and ws[-1].lower().rstrip(".") in _SUFFIXES:
+        suffix = ws.pop().lower().rstrip(".")
+    return tuple(ws), suffix
+
+
+def _middle_initials(words: tuple[str, ...]) -> str:
+    out = []
+    for w in words:
+        letters = re.findall(r"[^\W\d_]", w)
+        # "H.W." is two initials; "Walker" gives its first letter
+        out.extend(letters if "." in w and len(letters) <= 3 else letters[:1])
+    return "".join(out).lower()
+
+
 def _full_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if [w.lower() for w in a] == [w.lower() for w in b]:
         return True
-    return _surname_compatible(a[-1], b[-1]) and _given_compatible(a[0], b[0])
+    (ca, sa), (cb, sb) = _core(a), _core(b)
+    if sa and sb and sa != sb:  # Jr. and Sr. are father and son
+        return False
+    if len(ca) >= 3 and len(cb) >= 3 and _middle_initials(ca[1:-1]) != _middle_initials(cb[1:-1]):
+        return False  # George H.W. Bush and George W. Bush
+    return _surname_compatible(ca[-1], cb[-1]) and _given_compatible(ca[0], cb[0])
 
 
 def _feminine_pair(a: str, b: str) -> bool:
