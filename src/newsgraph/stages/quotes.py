@@ -57,6 +57,9 @@ encourage invite challenge thank congratulate press plead caution promise counse
 _SENT_END = frozenset((".", "!", "?"))
 _MIN_UNATTRIBUTED_WORDS = 6
 _MIN_LEAD_WORDS = 3
+# tokens a trailing attribution may take after a quotation that ends open ("...," then a long
+# speaker description, then the verb)
+_TRAILING_REACH = 25
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
 _PRONOUNS = frozenset(("he", "she", "him", "her", "they", "them", "i", "we", "it"))
 _PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -255,11 +258,18 @@ class _Extractor:
         if first.text == ",":
             ends_open = True
             i += 1
-        for j in range(i, min(len(sdoc), i + 10)):
+        for j in range(i, min(len(sdoc), i + (_TRAILING_REACH if ends_open else 10))):
             t = sdoc[j]
-            if t.idx >= r.para_end or self.in_region[j] != -1:
+            if t.idx >= r.para_end:
                 break
-            if t.text in _SENT_END or t.text == ";":
+            if self.in_region[j] != -1:
+                inner = self.regions[self.in_region[j]]
+                if len(self.text[inner.start:inner.end].split()) > 2:
+                    break
+                continue  # a nickname in the speaker's name: Marcia "Cia" Price
+            if t.text in _SENT_END and not (t.text == "." and t.i + 1 < len(sdoc) and
+                                            sdoc[t.i + 1].is_title and len(t.nbor(-1).text) <= 3) \
+                    or t.text == ";":
                 break
             if self._is_cue(t, DIRECT_CUES):
                 if not ends_open and j - i > 4:
