@@ -94,7 +94,7 @@ def test_region_without_closing_mark_runs_to_paragraph_end() -> None:
     # a long speaker description with a quoted nickname before the trailing verb
     ("\u201cThis is a big year for our senator, Bob Lund!\u201d His niece, state Del. Marcia "
      "\u201cCia\u201d Varn (D-Norvik), shouted to the crowd.",
-     [("direct", "This is a", "His niece", "shouted", None)]),
+     [("direct", "This is a", "His niece", "shouted", "the crowd")]),
     # scare quotes with no cue are nothing
     ("The so-called \u201csmart\u201d meters arrived in March.", []),
 ])
