@@ -214,3 +214,24 @@ def run_all(scorer: Scorer) -> dict[str, tuple[int, int]]:
 KINDS = ("people", "timexes", "quotes", "relations", "events", "statuses", "claims")
 
 
+
+
+# the gold file's sections that each kind scores, in the order the scorer checks them
+SECTIONS = {"people": ("people", "distinct"), "timexes": ("timexes",), "quotes": ("quotes",),
+            "relations": ("relations",), "events": ("events",),
+            "statuses": ("status_as_of_publication",), "claims": ("claims",)}
+
+
+def fact_keys(gold: dict[str, Any]) -> list[tuple[str, int]]:
+    """(kind, index) of every gold fact, for one test per fact."""
+    return [(k, i) for k in KINDS for i in range(sum(len(gold.get(s, [])) for s in SECTIONS[k]))]
+
+
+def results_by_kind(doc: Document, gold: dict[str, Any]) -> dict[str, list[tuple[str, str, bool, str]]]:
+    """Every gold fact's (kind, label, ok, why), grouped by kind in gold-file order."""
+    sc = Scorer(doc, gold)
+    run_all(sc)
+    out: dict[str, list[tuple[str, str, bool, str]]] = {}
+    for r in sc.results:
+        out.setdefault(r[0], []).append(r)
+    return out

@@ -13,26 +13,14 @@ from pathlib import Path
 import pytest
 
 from newsgraph import demo
-from newsgraph.goldfacts import KINDS, Scorer, run_all
+from newsgraph.goldfacts import fact_keys, results_by_kind
 from newsgraph.serialize import document_json
 
 GOLD = demo.gold()
 SNAPSHOT = Path(__file__).resolve().parent / "example.json"
 
-SECTIONS = {"people": ["people", "distinct"], "timexes": ["timexes"], "quotes": ["quotes"],
-            "relations": ["relations"], "events": ["events"],
-            "statuses": ["status_as_of_publication"], "claims": ["claims"]}
-
 # (kind, index) -> reason, for facts the engine does not get yet
 KNOWN_MISSES: dict[tuple[str, int], str] = {}
-
-
-def _facts() -> list[tuple[str, int]]:
-    out = []
-    for kind in KINDS:
-        n = sum(len(GOLD.get(sec, [])) for sec in SECTIONS[kind])
-        out.extend((kind, i) for i in range(n))
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -43,17 +31,12 @@ def example_doc(engine):
 
 @pytest.fixture(scope="module")
 def scored(example_doc) -> dict[str, list[tuple[str, str, bool, str]]]:
-    sc = Scorer(example_doc, GOLD)
-    run_all(sc)
-    by_kind: dict[str, list[tuple[str, str, bool, str]]] = {}
-    for r in sc.results:
-        by_kind.setdefault(r[0], []).append(r)
-    return by_kind
+    return results_by_kind(example_doc, GOLD)
 
 
 @pytest.mark.parametrize("kind, index", [
     pytest.param(k, i, marks=pytest.mark.xfail(reason=KNOWN_MISSES[(k, i)], strict=True))
-    if (k, i) in KNOWN_MISSES else (k, i) for k, i in _facts()], ids=lambda v: str(v))
+    if (k, i) in KNOWN_MISSES else (k, i) for k, i in fact_keys(GOLD)], ids=lambda v: str(v))
 def test_gold_fact(scored, kind: str, index: int) -> None:
     _, label, ok, why = scored[kind][index]
     assert ok, f"{label}: {why}"

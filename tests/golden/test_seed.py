@@ -10,23 +10,14 @@ import json
 
 import pytest
 
-from newsgraph.goldfacts import KINDS, Scorer, run_all
+from newsgraph.goldfacts import fact_keys, results_by_kind
 
 from ..conftest import SHARED
 
 SEED = SHARED / "seed"
 GOLD = json.loads((SEED / "gold.json").read_text()) if (SEED / "gold.json").exists() else None
-SECTIONS = {"people": ["people", "distinct"], "timexes": ["timexes"], "quotes": ["quotes"],
-            "relations": ["relations"], "events": ["events"],
-            "statuses": ["status_as_of_publication"], "claims": ["claims"]}
 
 KNOWN_MISSES: dict[tuple[str, int], str] = {}
-
-
-def _facts() -> list[tuple[str, int]]:
-    if GOLD is None:
-        return []
-    return [(k, i) for k in KINDS for i in range(sum(len(GOLD.get(s, [])) for s in SECTIONS[k]))]
 
 
 @pytest.fixture(scope="module")
@@ -36,18 +27,13 @@ def scored(engine):
     doc = engine.extract_text((SEED / "article.txt").read_text(), id="seed",
                               published=GOLD["published"])
     assert doc.rejected is None, doc.rejected
-    sc = Scorer(doc, GOLD)
-    run_all(sc)
-    by_kind: dict[str, list] = {}
-    for r in sc.results:
-        by_kind.setdefault(r[0], []).append(r)
-    return by_kind
+    return results_by_kind(doc, GOLD)
 
 
 @pytest.mark.skipif(GOLD is None, reason="../shared/seed is not beside the checkout")
 @pytest.mark.parametrize("kind, index", [
     pytest.param(k, i, marks=pytest.mark.xfail(reason=KNOWN_MISSES[(k, i)], strict=True))
-    if (k, i) in KNOWN_MISSES else (k, i) for k, i in _facts()], ids=lambda v: str(v))
+    if (k, i) in KNOWN_MISSES else (k, i) for k, i in (fact_keys(GOLD) if GOLD else [])], ids=lambda v: str(v))
 def test_seed_fact(scored, kind: str, index: int) -> None:
     _, label, ok, why = scored[kind][index]
     assert ok, f"{label}: {why}"
