@@ -49,7 +49,8 @@ view deem portray attack echo reject recognize claim disclose dismiss revere req
 # speech cues annotated even inside another attribution's content ("she said he had noted that
 # ..."); other cues there are part of the outer content (PolNeAR train: under 35% of them are
 # attributions of their own)
-NESTED_CUES: frozenset[str] = frozenset("say add note suggest claim argue cite accuse comment".split())
+NESTED_CUES: frozenset[str] = frozenset(
+    "say add note suggest claim argue cite accuse comment".split())
 
 # cues strong enough to attribute a direct quotation on their own; attitude verbs are not
 DIRECT_CUES: frozenset[str] = SPEECH_VERBS | frozenset({"think", "believe", "recall", "hope"})

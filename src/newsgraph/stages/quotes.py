@@ -8,10 +8,16 @@ Two passes over one parsed article:
    lead-in (``And from Chairwoman Lee: "..."``) or a speech verb of the same sentence that governs
    it. A region with none continues the previous quotation's speaker when it opens its paragraph
    right after that quotation; short unattributed fragments are scare quotes and are dropped.
-2. Reported speech comes from the dependency parse: a cue verb's clausal complement (``said that
-   ...``), its ``to``-infinitive (``urged Hamas to ...``), the clause a trailing ``..., officials
-   said`` hangs on, and ``according to X, ...``. Reported content that holds a quoted fragment is
-   ``mixed``.
+2. Reported speech comes from the dependency parse, each cue lexicon (:mod:`newsgraph.quotes.
+   lexicon`) with the complement it takes: a clausal complement (``said that ...``), a
+   ``to``-infinitive (``urged Hamas to ...``), a direct object (``criticized the plan``), a
+   preposition's object (``referred to the flood``), the subject and complement of a passive or
+   raising verb (``is expected to resign``, ``seems safe``), the clause a trailing or
+   parenthetical ``officials said`` hangs on, cue nouns (``his claim that ...``), ``according to
+   X`` and source phrases (``in a new poll``), and a headline's ``Speaker: ...``. Reported speech
+   whose cue sits inside another one's content is dropped unless its cue is a plain speech verb.
+   Reported content that holds a quoted fragment is ``mixed``, as is a direct quotation led by the
+   speaker's own words (``With ten boxes, "there is no risk," he said``).
 
 The stage writes surface spans only; the people stage maps ``speaker_span``/``addressee_span`` to
 entities.
@@ -27,11 +33,12 @@ from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..document import Document
-from ..pipeline import stage
-from ..quotes.lexicon import (CUE_LEMMAS, CUE_NOUNS, DIRECT_CUES, EVIDENCE_VERBS, NESTED_CUES, OBJECT_CUES,
-                               PASSIVE_CUES, PREP_CUES, SOURCE_PREPS, RAISING_CUES, SPEECH_VERBS, TITLES, TO_COMPLEMENT_CUES)
-from ..quotes.marks import Region, find_regions
 from ..people.lexicon import HONORIFICS, ROLE_NOUNS, given_name_gender
+from ..pipeline import stage
+from ..quotes.lexicon import (CUE_LEMMAS, CUE_NOUNS, DIRECT_CUES, EVIDENCE_VERBS, NESTED_CUES,
+                               OBJECT_CUES, PASSIVE_CUES, PREP_CUES, RAISING_CUES, SOURCE_PREPS,
+                               SPEECH_VERBS, TITLES, TO_COMPLEMENT_CUES)
+from ..quotes.marks import Region, find_regions
 from ..records import Quote, Span
 
 if TYPE_CHECKING:
@@ -72,24 +79,27 @@ _LABEL = re.compile(r"(?P<name>[A-Z][A-Z.'\- ]{1,30}[A-Z.]):[ \t\u00a0]+")
 # a transcript's stage direction quoted as a paragraph of its own: "(CROSSTALK)", "[Applause]"
 _STAGE_DIRECTION = re.compile(r"\s*[(\[][A-Za-z ,.'\-]{2,40}[)\]][.\s]*$")
 # a headline naming its speaker before a colon: "Harbour Chief: Ferries Will Run All Winter"
-_HEADLINE = re.compile(r"[ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019\-]*(?:[ \t][A-Z][\w.'\u2019\-]*){0,5})"
+_HEADLINE = re.compile(r"[ \t\u00a0]*(?P<name>[A-Z][\w.'\u2019\-]*"
+                       r"(?:[ \t][A-Z][\w.'\u2019\-]*){0,5})"
                        r":[ \t\u00a0]+(?P<content>\S[^\n]*?)[ \t\u00a0]*$", re.MULTILINE)
 _HEADLINE_MAX_WORDS = 30
 _HEADLINE_LABELS = frozenset("""breaking update updated exclusive watch video photos photo opinion
 analysis editorial review live correction note editor fact factcheck explainer interview
 podcast op-ed letters transcript timeline""".split())
-# characters after which a quotation starts its own sentence or clause rather than sitting
-# inside one ("called it a \u201cdisaster\u201d")
 # adverbial clauses opened by these modify the act of speaking ("said when asked")
 _SPEECH_TIME_MARKS = frozenset("when after before while as during since once upon in at on".split())
 # verbs whose object noun carries the speech act ("made a pledge", "issued a warning")
-_LIGHT_VERBS = frozenset("make issue offer give express voice repeat reiterate renew deliver".split())
+_LIGHT_VERBS = frozenset(
+    "make issue offer give express voice repeat reiterate renew deliver".split())
 # later dependents of an object cue that belong to what it reports
 _REST_DEPS = frozenset("oprd ccomp prep npadvmod dative xcomp acomp attr".split())
 _NP_RIGHT_PREPS = frozenset("of for at from with".split())
 # marks a speaker's noun phrase never reaches back across
 _NP_STOPS = frozenset((",", "--", "\u2014", "\u2013", "\u2015", ";", ":"))
+# marks around a parenthetical attribution ("X, she said, Y")
 _PAREN_MARKS = frozenset((",", "--", "\u2014", "\u2013", "-"))
+# characters after which a quotation starts its own sentence or clause rather than sitting
+# inside one ("called it a \u201cdisaster\u201d")
 _CLAUSE_BREAK = frozenset(":,.!?;\u2014\u2013\u2015-([\u2026")
 
 
@@ -396,6 +406,8 @@ class _Extractor:
         if prev is None or prev[1] is None or prev[1].speaker is None:
             return None
         pr, patt = prev
+        if patt is None or patt.speaker is None:
+            return None
         between = self.text[pr.outer_end:r.open_mark]
         same_para = pr.para_start == r.para_start
         next_para = self.text[pr.para_end:r.para_start].strip() == ""
@@ -514,7 +526,8 @@ class _Extractor:
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i), None)
         if subj is None or subj.lower_ in ("who", "that", "which") or subj.tag_ == "EX":
             return None
-        comps = [c for c in t.children if c.i > t.i and c.dep_ in ("xcomp", "oprd", "ccomp", "acomp")
+        comps = [c for c in t.children
+                 if c.i > t.i and c.dep_ in ("xcomp", "oprd", "ccomp", "acomp")
                  or c.i > t.i and passive and c.dep_ == "prep" and c.lower_ in ("as", "for", "of")]
         if not comps:
             return None
@@ -538,7 +551,9 @@ class _Extractor:
         end = self.text.find("\n")
         end = len(self.text) if end == -1 else end
         m = _HEADLINE.match(self.text, 0, end)
-        if m is None or not self.sdoc or not 3 <= len(m.group("content").split()) <= _HEADLINE_MAX_WORDS:
+        if m is None or not self.sdoc:
+            return None
+        if not 3 <= len(m.group("content").split()) <= _HEADLINE_MAX_WORDS:
             return None
         if m.group("name").split()[0].lower().rstrip("'\u2019s") in _HEADLINE_LABELS:
             return None  # "Breaking: ...", "Editor's note: ..." label the headline, nobody speaks
@@ -561,8 +576,9 @@ class _Extractor:
         for c in sorted(t.children, key=lambda x: x.i):
             if c.i <= hi:
                 continue
-            if c.dep_ not in _REST_DEPS or any(self.sdoc[i].text in _PAREN_MARKS or
-                                               self.sdoc[i].text == ";" for i in range(hi + 1, c.i)):
+            if c.dep_ not in _REST_DEPS or any(self.sdoc[i].text in _PAREN_MARKS
+                                               or self.sdoc[i].text == ";"
+                                               for i in range(hi + 1, c.i)):
                 break
             hi = c.right_edge.i
         return hi
@@ -616,7 +632,8 @@ class _Extractor:
                 speaker = self._span(names[0].left_edge.i, names[-1].i)
             by = next((g for g in t.children if g.dep_ == "prep" and g.lower_ in ("by", "from")
                        and g.i < c.i), None)
-            pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+            pobj = None if by is None else next(
+                (g for g in by.children if g.dep_ == "pobj"), None)
             if speaker is None and pobj is not None:
                 speaker = self._np(pobj)  # "a warning from the coast guard that ..."
             if speaker is None and t.dep_ == "dobj" and t.head.lemma_.lower() in _LIGHT_VERBS:
@@ -691,8 +708,8 @@ class _Extractor:
         not a second act of the speaker ("tweeted that X and urged Y")."""
         if c.pos_ not in ("VERB", "AUX"):
             return False
-        own = any(g.dep_ in ("nsubj", "nsubjpass", "expl") or g.dep_ == "mark" and g.lower_ == "that"
-                  for g in c.children)
+        own = any(g.dep_ in ("nsubj", "nsubjpass", "expl")
+                  or g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         return own or c.lemma_.lower() not in _ANY_CUE
 
     def _reason(self, c: Token) -> bool:
@@ -716,7 +733,8 @@ class _Extractor:
         a, b = t.left_edge.i, t.right_edge.i
         if a <= lo and b >= hi:
             return None
-        conj = [c for c in t.children if c.dep_ == "conj" and c.i > t.i and c.pos_ in ("VERB", "AUX")]
+        conj = [c for c in t.children
+                if c.dep_ == "conj" and c.i > t.i and c.pos_ in ("VERB", "AUX")]
         if conj and lo < a:
             # "Lund got a deal, Harmon said, and still sat in": the clause coordinated to the
             # attribution goes on with the content
@@ -738,7 +756,8 @@ class _Extractor:
         belong to the span itself)."""
         sdoc = self.sdoc
         left = sdoc[a].text in _PAREN_MARKS or a > 0 and sdoc[a - 1].text in _PAREN_MARKS
-        right = sdoc[b].text in _PAREN_MARKS or b + 1 < len(sdoc) and sdoc[b + 1].text in _PAREN_MARKS
+        right = (sdoc[b].text in _PAREN_MARKS
+                 or b + 1 < len(sdoc) and sdoc[b + 1].text in _PAREN_MARKS)
         return left and right
 
     def _trim(self, lo: int, hi: int, minimum: int = 2) -> Span | None:
@@ -774,7 +793,7 @@ class _Extractor:
         absorbed: set[int] = set()
         by_region = {id(r): ri for ri, r in enumerate(self.regions)}
         direct_ids = {by_region[id(r)] for r, _att in direct}
-        for (s, e), att, _cue in indirect:
+        for (s, e), iatt, _cue in indirect:
             for r in self.regions:
                 if s <= r.open_mark < e < r.outer_end and r.para_start <= s:
                     e = r.outer_end  # the content runs to the end of the quoted words it holds
@@ -788,7 +807,7 @@ class _Extractor:
                 continue  # a direct quotation with its own attribution
             absorbed.update(inside)
             kind = "mixed" if inside else "indirect"
-            quotes.append(self._quote(s, e, kind, att))
+            quotes.append(self._quote(s, e, kind, iatt))
         for r, att in direct:
             if by_region[id(r)] in absorbed:
                 continue
