@@ -247,8 +247,8 @@ def test_raising_and_passive_cues(text: str, expected: list[tuple[str, str, str 
     ("The ferry union thanked the harbour pilots for their patience.",
      [("indirect", "the harbour pilots", "The ferry union", "thanked", None)]),
 ])
-def test_object_and_preposition_cues(text: str, expected: list[tuple[str, str, str | None,
-                                                                     str | None, str | None]]) -> None:
+def test_object_and_preposition_cues(
+        text: str, expected: list[tuple[str, str, str | None, str | None, str | None]]) -> None:
     assert _table(text) == expected
 
 
@@ -259,8 +259,8 @@ def test_nested_plan_is_part_of_the_outer_content() -> None:
 
 
 def test_second_act_of_the_speaker_is_its_own_quote() -> None:
-    text, qs = _run("Lund tweeted on Monday that Brink was \u201cdisgusting\u201d and urged voters to "
-                    "\u201ccheck out\u201d her record.")
+    text, qs = _run("Lund tweeted on Monday that Brink was \u201cdisgusting\u201d and urged "
+                    "voters to \u201ccheck out\u201d her record.")
     assert [(q.kind, q.cue, q.text) for q in qs] == [
         ("mixed", "tweeted", "that Brink was \u201cdisgusting\u201d"),
         ("mixed", "urged", "to \u201ccheck out\u201d her record")]
@@ -298,10 +298,12 @@ def test_reported_content_stays_in_its_paragraph() -> None:
 
 @pytest.mark.parametrize("text, expected", [
     # reported content opening with quoted words starts at their mark
-    ("The mayor gave no cost, though he said \u201cbudget cuts\u201d and unpaid fees would pay for it.",
+    ("The mayor gave no cost, though he said \u201cbudget cuts\u201d and unpaid fees would pay "
+     "for it.",
      [("mixed", "\u201cbudget cuts\u201d and", "he", "said", None)]),
     # a clause coordinated to a trailing attribution goes on with the content
-    ("Lund \u201cgot a sweet deal,\u201d Harmon said, and still \u201cgot to sit in on the hearing.\u201d",
+    ("Lund \u201cgot a sweet deal,\u201d Harmon said, and still \u201cgot to sit in on the "
+     "hearing.\u201d",
      [("mixed", "Lund \u201cgot a", "Harmon", "said", None)]),
 ])
 def test_mixed_content_edges(text: str, expected: list[tuple[str, str, str | None, str | None,
