@@ -86,6 +86,9 @@ _HEADLINE_MAX_WORDS = 30
 _HEADLINE_LABELS = frozenset("""breaking update updated exclusive watch video photos photo opinion
 analysis editorial review live correction note editor fact factcheck explainer interview
 podcast op-ed letters transcript timeline""".split())
+# subordinators of an adverbial clause that is no reported content ("said, because ...")
+_ADVERBIAL_MARKS = frozenset("""as because while although though after before since until if
+unless once whereas when""".split())
 # adverbial clauses opened by these modify the act of speaking ("said when asked")
 _SPEECH_TIME_MARKS = frozenset("when after before while as during since once upon in at on".split())
 # verbs whose object noun carries the speech act ("made a pledge", "issued a warning")
@@ -485,6 +488,8 @@ class _Extractor:
                         break
             if content is None and t.dep_ == "parataxis" and lemma in _THAT_CUES:
                 content = self._head_minus(t)
+            if content is None and lemma in _THAT_CUES:
+                content = self._loose_clause(t)
             if content is None and lemma in OBJECT_CUES and self._subject(t) is not None:
                 content = self._object(t)
             if content is None and self._subject(t) is not None:
@@ -702,6 +707,30 @@ class _Extractor:
                         sdoc[x.left_edge.i - 1].text in _PAREN_MARKS:
                     hi = max(hi, x.right_edge.i)
         return self._trim(lo, hi)
+
+    def _loose_clause(self, t: Token) -> Span | None:
+        """Reported clauses the parse hangs elsewhere: "as she has noted, X" (the main clause),
+        "said after the vote he would resign" (an adverbial clause with its own subject), "told
+        a meeting of leaders that X" (a that-clause under the object)."""
+        sdoc = self.sdoc
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in t.children) \
+                and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in t.children):
+            return self._head_minus(t)
+        for c in t.children:
+            if c.dep_ == "advcl" and c.i > t.i and c.pos_ in ("VERB", "AUX") and any(
+                    g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+                if not any(g.dep_ in ("mark", "advmod") and g.lower_ in _ADVERBIAL_MARKS
+                           for g in c.children):
+                    return self._trim(max(c.left_edge.i, t.i + 1), c.right_edge.i)
+        if t.lemma_.lower() in _ADDRESSEE_CUES:
+            obj = next((c for c in t.children if c.dep_ in _OBJ_DEPS and c.i > t.i), None)
+            if obj is not None:
+                for c in obj.subtree:
+                    if c.dep_ in ("acl", "relcl", "ccomp") and any(
+                            g.dep_ == "mark" and g.lower_ == "that" and g.i == c.left_edge.i
+                            for g in c.children):
+                        return self._trim(c.left_edge.i, c.right_edge.i)
+        return None
 
     def _complement_conj(self, c: Token) -> bool:
         """A clause coordinated to the cue that goes on with what was said ("said X and that Y"),
