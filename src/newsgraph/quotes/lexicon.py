@@ -102,7 +102,7 @@ rebut remember contrast disavow paint state argue recount restrict retweet chant
 assail hammer broadcast bemoan insult prohibit recite rip repudiate attribute decline
 express view promote post answer believe recognize expose underscore fear invoke admit display
 advocate downplay contemplate document bash hate herald reaffirm concede clarify foresee relish
-deride dislike justify pronounce assert lambast savage voice champion unveil contradict favor
+deride dislike justify pronounce assert lambast savage voice champion unveil contradict favor say
 embrace trumpet extol extoll disparage laud taunt publicize publicise preach renounce trash
 spotlight mull interpret reprise satirize
 """.split())
