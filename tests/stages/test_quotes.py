@@ -210,6 +210,12 @@ def test_gerund_complement(text: str, expected: list[tuple[str, str, str | None,
     # a fronted relative word: the content is what follows the cue
     ("That is what Mayor Lund says the new tunnel would do.",
      [("indirect", "the new tunnel", "Mayor Lund", "says", None)]),
+    # clauses the parse hangs elsewhere
+    ("As Lund has noted, the pier is older than the town.",
+     [("indirect", "the pier is", "Lund", "noted", None)]),
+    ("In Norvik last week, he told a meeting of harbour leaders that few people understood the "
+     "tides.",
+     [("indirect", "that few people", "he", "told", "a meeting of harbour leaders")]),
     # every clausal complement of one cue, with the clause coordinated to them
     ("Edda Kroll said the school was safe and that the roof would be fixed by May.",
      [("indirect", "the school was", "Edda Kroll", "said", None)]),
