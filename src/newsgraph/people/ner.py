@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import model
 from .lexicon import (
     COUNTRIES,
     DEMONYMS,
@@ -208,11 +209,14 @@ def _tokens_text(sdoc: Doc, start: int, end: int) -> str:
 
 
 def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
-           nlp_pipe: Callable[[Iterable[str]], Iterable[Doc]] | None = None) -> list[NerSpan]:
+           nlp_pipe: Callable[[Iterable[str]], Iterable[Doc]] | None = None,
+           statistical: bool = True) -> list[NerSpan]:
     """Entity spans of ``sdoc`` after the document-level repairs; sorted, non-overlapping.
 
     ``hints`` are character spans known to be entities (e.g. GAP's candidate names); they win
     over anything overlapping them. ``nlp_pipe`` re-runs the model on case-restored headlines.
+    ``statistical`` lets the bundled tagger (:mod:`newsgraph.people.model`) re-decide persons;
+    its training turns it off to see the rules' output alone.
     """
     raw: list[NerSpan] = []
     for e in sdoc.ents:
@@ -296,7 +300,37 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
 
     fixed = _propagate(sdoc, fixed, person_last)
     fixed = _extend_left(sdoc, fixed)
-    return _merge_adjacent_persons(sdoc, fixed)
+    fixed = _merge_adjacent_persons(sdoc, fixed)
+    if statistical and model.available():
+        fixed = redecide_persons(sdoc, fixed, model.tag(sdoc, fixed))
+    return fixed
+
+
+# the tagger's types as spaCy labels, for a repaired person it says is something else
+_FROM_COARSE = {"LOC": "GPE", "ORG": "ORG", "MISC": "NORP"}
+
+
+def redecide_persons(sdoc: Doc, spans: list[NerSpan],
+                     tagged: Sequence[tuple[int, int, str, float]]) -> list[NerSpan]:
+    """Take the person decisions of the tagger: its PER spans become persons (replacing what
+    they overlap), and a repaired person it does not tag PER takes the tagger's type or goes.
+    Hint spans are never touched."""
+    per = [(a, b) for a, b, typ, _ in tagged if typ == "PER"
+           and not any(s.source == "hint" and s.start < b and a < s.end for s in spans)]
+    other = {(a, b): typ for a, b, typ, _ in tagged if typ != "PER"}
+    out: list[NerSpan] = []
+    for s in spans:
+        if any(a < s.end and s.start < b for a, b in per):
+            continue
+        if s.label == "PERSON" and s.source != "hint":
+            typ = other.get((s.start, s.end))
+            if typ is None:
+                continue
+            s = NerSpan(s.start, s.end, _FROM_COARSE[typ], "model")
+        out.append(s)
+    out.extend(NerSpan(a, b, "PERSON", "model") for a, b in per)
+    out.sort(key=lambda s: (s.start, -s.end))
+    return out
 
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "from", "outside", "across", "into", "towards"})

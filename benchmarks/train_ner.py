@@ -1,0 +1,157 @@
+"""Train the person tagger of :mod:`newsgraph.people.model` on CoNLL-2003 English train.
+
+Runs spaCy and the rule repair (tagger off) over the train split, turns the capitalized stretches
+into hashed feature rows with BIO targets, fits a multinomial logistic regression (scikit-learn,
+needed for training only; the package reads the weights with numpy) and writes
+``src/newsgraph/resources/people_ner_model.npz``. The last fifth of train is held out first to
+report how the rules+tagger combination does there; the shipped weights are then fit on all of it.
+
+    .venv/bin/python benchmarks/train_ner.py [--limit N] [--C 0.5] [--no-write]
+
+The weights are derived from Reuters text (CoNLL-2003, RCV1): evaluation/research use only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import ROOT, data_dir, prf  # noqa: E402
+from conll import ConllDoc, read_conll, spans_from_chars  # noqa: E402
+
+from newsgraph.config import Config  # noqa: E402
+from newsgraph.people import model  # noqa: E402
+from newsgraph.people.ner import NerSpan, redecide_persons, repair  # noqa: E402
+
+LICENCE = ("newsgraph person tagger weights, learned by benchmarks/train_ner.py from CoNLL-2003 "
+           "English train (Reuters RCV1 text, Reuters Corpus agreement via NIST): for research and "
+           "evaluation use; no text is stored, only hashed-feature weights.")
+CACHE = ROOT / "benchmarks" / "out" / "train_ner_rows.pkl"
+
+
+def gold_chars(doc: ConllDoc) -> list[tuple[int, int, str]]:
+    return [(doc.starts[a], doc.ends[b - 1], typ) for a, b, typ in doc.gold]
+
+
+def build(docs: list[ConllDoc]) -> list[dict]:
+    """Per document: the parsed Doc, the rules' spans (tagger off) and the gold spans."""
+    from newsgraph.stages.annotate import model_for
+    from newsgraph.stages.people import _caps_pipe
+
+    config = Config()
+    nlp = model_for(config, ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"))
+    pipe = _caps_pipe(config)
+    out = []
+    for d, sdoc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=16)):
+        spans = repair(sdoc, nlp_pipe=pipe, statistical=False)
+        out.append({"sdoc": sdoc, "spans": spans, "gold": gold_chars(d)})
+    return out
+
+
+def featurize(items: list[dict]) -> None:
+    for it in items:
+        it["regs"], it["rows"] = model.doc_matrix(it["sdoc"], it["spans"])
+        it["y"] = model.gold_tags(it["sdoc"], it["regs"], it["gold"])
+
+
+def to_matrix(items: list[dict]):  # type: ignore[no-untyped-def]
+    from scipy.sparse import csr_matrix
+
+    indptr, indices = [0], []
+    ys: list[int] = []
+    for it in items:
+        for ids in it["rows"]:
+            indices.extend(ids)
+            indptr.append(len(indices))
+        ys.extend(it["y"])
+    data = np.ones(len(indices), dtype=np.float32)
+    x = csr_matrix((data, indices, indptr), shape=(len(indptr) - 1, 1 << model.BITS))
+    x.sum_duplicates()
+    x.data[:] = 1.0
+    return x, np.array(ys)
+
+
+def fit(items: list[dict], c: float):  # type: ignore[no-untyped-def]
+    from sklearn.linear_model import LogisticRegression
+
+    x, y = to_matrix(items)
+    clf = LogisticRegression(C=c, max_iter=300, solver="lbfgs")
+    clf.fit(x, y)
+    w = np.zeros((1 << model.BITS, len(model.TAGS)), dtype=np.float32)
+    b = np.zeros(len(model.TAGS), dtype=np.float32)
+    for j, cls in enumerate(clf.classes_):
+        w[:, cls] = clf.coef_[j]
+        b[cls] = clf.intercept_[j]
+    for cls in range(len(model.TAGS)):
+        if cls not in clf.classes_:
+            b[cls] = -1e4
+    return w, b
+
+
+def evaluate(docs: list[ConllDoc], items: list[dict], w: np.ndarray, b: np.ndarray) -> None:
+    model._weights = lambda: (w, b)  # type: ignore[assignment]
+    tp = {"rules": 0, "both": 0}
+    fp = dict.fromkeys(tp, 0)
+    fn = dict.fromkeys(tp, 0)
+    for d, it in zip(docs, items):
+        sdoc = it["sdoc"]
+        spans: list[NerSpan] = it["spans"]
+        both = redecide_persons(sdoc, spans, model.tag(sdoc, spans))
+        gold = {g for g in d.gold if g[2] == "PER"}
+        for key, ss in (("rules", spans), ("both", both)):
+            chars = [(sdoc[s.start].idx, sdoc[s.end - 1].idx + len(sdoc[s.end - 1].text), s.label)
+                     for s in ss]
+            pred = {p for p in spans_from_chars(d, chars) if p[2] == "PER"}
+            tp[key] += len(pred & gold)
+            fp[key] += len(pred - gold)
+            fn[key] += len(gold - pred)
+    for key in tp:
+        p, r, f = prf(tp[key], fp[key], fn[key])
+        print(f"held-out train PER {key:5}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--C", type=float, nargs="+", default=[0.5],
+                    help="inverse L2 strength; several values are compared on the held-out part, "
+                         "the first is shipped")
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--cached", action="store_true", help="reuse the feature rows of the last run")
+    args = ap.parse_args()
+    docs = read_conll(data_dir("conll2003_en") / "train.txt")
+    if args.limit:
+        docs = docs[: args.limit]
+    t0 = time.perf_counter()
+    if args.cached and CACHE.exists():
+        items = pickle.loads(CACHE.read_bytes())[: len(docs)]
+    else:
+        items = build(docs)
+        CACHE.parent.mkdir(parents=True, exist_ok=True)
+        CACHE.write_bytes(pickle.dumps(items))
+    featurize(items)
+    print(f"features for {len(docs)} documents, {sum(len(it['y']) for it in items)} tokens "
+          f"in {time.perf_counter() - t0:.0f}s")
+    cut = len(docs) * 4 // 5
+    for c in args.C:
+        print(f"C={c}")
+        w, b = fit(items[:cut], c)
+        evaluate(docs[cut:], items[cut:], w, b)
+    if args.no_write:
+        return
+    w, b = fit(items, args.C[0])
+    used = np.flatnonzero(np.abs(w).max(axis=1) > 1e-4)
+    np.savez_compressed(model.WEIGHTS, rows=used.astype(np.int32),
+                        weights=w[used].astype(np.float16), bias=b.astype(np.float16),
+                        licence=np.array(LICENCE))
+    print(f"wrote {model.WEIGHTS} ({model.WEIGHTS.stat().st_size / 1e6:.1f} MB, {len(used)} rows)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,303 @@
+"""A small linear tagger that re-decides person names on top of the rule-repaired entities.
+
+The rules in :mod:`newsgraph.people.ner` fix what one document can prove; what they cannot weigh
+is the many weak clues at once (a club name in a result line, a surname after a role noun, a
+capitalized word the article also writes in lowercase). This tagger scores BIO tags for the four
+CoNLL types over the capitalized stretches of a document only, with hashed features of the token,
+its neighbours, spaCy's own label, the repaired label and what the rest of the article says about
+the same word. It is a multinomial logistic regression trained by ``benchmarks/train_ner.py``; the
+weights ship in ``newsgraph/resources/people_ner_model.npz`` (see the licence note there).
+
+Only person decisions are taken from it: a span it tags PER becomes a person, and a repaired
+person it tags otherwise loses that label. Everything else keeps the rules' finer spaCy labels.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .lexicon import COUNTRIES, DEMONYMS, HONORIFICS, ROLE_NOUNS
+from .resources import given_names, name_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .ner import NerSpan
+
+log = logging.getLogger(__name__)
+
+WEIGHTS = Path(__file__).resolve().parent.parent / "resources" / "people_ner_model.npz"
+TAGS = ("O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
+BITS = 18
+_MASK = (1 << BITS) - 1
+# repaired spaCy labels folded to the tagger's four types
+COARSE = {"PERSON": "PER", "PERSON?": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+          "ORG": "ORG", "NORP": "MISC", "EVENT": "MISC", "PRODUCT": "MISC",
+          "WORK_OF_ART": "MISC", "LAW": "MISC", "LANGUAGE": "MISC"}
+_PARTICLES = frozenset(["van", "der", "de", "den", "von", "da", "di", "du", "le", "la", "al", "el",
+                        "bin", "ibn", "dos", "das", "del", "della", "ter", "ten", "ul", "-", "'"])
+_COUNTRY_WORDS = frozenset(w.lower() for c in COUNTRIES for w in c.split()) | {"u.s.", "uk"}
+_SHAPE_SUB = [(re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.compile(r"[0-9]"), "d")]
+_SQUEEZE = re.compile(r"(.)\1{2,}")
+
+
+def _shape(text: str) -> str:
+    for pat, rep in _SHAPE_SUB:
+        text = pat.sub(rep, text)
+    return _SQUEEZE.sub(r"\1\1", text)
+
+
+def _h(feat: str) -> int:
+    return zlib.crc32(feat.encode("utf-8")) & _MASK
+
+
+def _is_candidate(text: str) -> bool:
+    return any(ch.isupper() for ch in text)
+
+
+def regions(sdoc: Doc, spans: Sequence[NerSpan]) -> list[tuple[int, int]]:
+    """Maximal runs of tokens that may be inside a name: capitalized words, repaired entity
+    tokens, and particles or hyphens glued or set between them; a line break ends a run."""
+    n = len(sdoc)
+    cand = [False] * n
+    for t in sdoc:
+        if _is_candidate(t.text) and not t.is_space:
+            cand[t.i] = True
+    for s in spans:
+        for k in range(s.start, s.end):
+            if not sdoc[k].is_space:
+                cand[k] = True
+    for k in range(1, n - 1):
+        if not cand[k] and cand[k - 1] and cand[k + 1] and sdoc[k].lower_ in _PARTICLES:
+            cand[k] = True
+    # pieces of one written word between capitalized pieces ("Inzamam-ul-Haq", "al-Amin")
+    k = 0
+    while k < n:
+        j = k
+        while j + 1 < n and not sdoc[j].whitespace_:
+            j += 1
+        inside = [x for x in range(k, j + 1) if cand[x]]
+        if len(inside) >= 2:
+            for x in range(inside[0], inside[-1] + 1):
+                if sdoc[x].is_alpha or sdoc[x].text in ("-", "'"):
+                    cand[x] = True
+        k = j + 1
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < n:
+        if not cand[k]:
+            k += 1
+            continue
+        j = k + 1
+        while j < n and cand[j] and "\n" not in sdoc[j - 1].whitespace_:
+            j += 1
+        out.append((k, j))
+        k = j
+    return out
+
+
+class _DocView:
+    """Per-document facts the features read: repaired labels per token and per word."""
+
+    def __init__(self, sdoc: Doc, spans: Sequence[NerSpan]):
+        n = len(sdoc)
+        self.rep = ["O"] * n
+        self.src = [""] * n
+        word_labels: dict[str, Counter[str]] = defaultdict(Counter)
+        self.person_words: set[str] = set()
+        for s in spans:
+            lab = COARSE.get(s.label, "O")
+            for k in range(s.start, s.end):
+                self.rep[k] = ("B-" if k == s.start else "I-") + lab
+                self.src[k] = s.source
+                word_labels[sdoc[k].lower_][lab] += 1
+            if lab == "PER" and s.end - s.start >= 2:
+                self.person_words.add(sdoc[s.end - 1].lower_)
+        self.majority = {w: c.most_common(1)[0][0] for w, c in word_labels.items()}
+        self.lower_seen: set[str] = {t.text for t in sdoc if t.is_alpha and t.text.islower()}
+        self.caps_line = [False] * n
+        line_start = 0
+        for t in sdoc:
+            if "\n" in t.whitespace_ or t.i == n - 1:
+                toks = [x for x in sdoc[line_start:t.i + 1] if x.is_alpha]
+                if len(toks) >= 2 and sum(x.is_upper for x in toks) >= 0.8 * len(toks):
+                    for k in range(line_start, t.i + 1):
+                        self.caps_line[k] = True
+                line_start = t.i + 1
+
+
+def _token_feats(sdoc: Doc, k: int, view: _DocView) -> list[str]:
+    """Features of token ``k`` alone, used for itself and (prefixed) for its neighbours."""
+    if k < 0:
+        return ["BOS"]
+    if k >= len(sdoc):
+        return ["EOS"]
+    t = sdoc[k]
+    low = t.lower_
+    return [f"w={low}", f"sh={_shape(t.text)}", f"tag={t.tag_}", f"rep={view.rep[k]}",
+            f"ent={t.ent_iob_}{t.ent_type_}"]
+
+
+def features(sdoc: Doc, k: int, view: _DocView, given: frozenset[str],
+             tokens: frozenset[str], region: tuple[int, int]) -> list[str]:
+    t = sdoc[k]
+    low = t.lower_
+    text = t.text
+    f = [f"w={low}", f"sh={_shape(text)}", f"tag={t.tag_}", f"dep={t.dep_}",
+         f"suf3={low[-3:]}", f"suf2={low[-2:]}", f"pre3={low[:3]}", f"ent={t.ent_iob_}{t.ent_type_}",
+         f"rep={view.rep[k]}", f"repsrc={view.rep[k]}|{view.src[k]}",
+         f"maj={view.majority.get(low, 'none')}", f"rep+maj={view.rep[k]}|{view.majority.get(low, 'none')}",
+         f"len={min(len(text), 8)}", "bias"]
+    if t.is_sent_start:
+        f.append("sent_start")
+    if view.caps_line[k]:
+        f.append("caps_line")
+        f.append(f"caps_rep={view.rep[k]}")
+    if low in given:
+        f.append("given")
+    if low in tokens:
+        f.append("name_tok")
+    if low in view.person_words:
+        f.append("doc_surname")
+    if low in view.lower_seen and not text.islower():
+        f.append("seen_lower")
+    if low in _COUNTRY_WORDS:
+        f.append("country_word")
+    if low in DEMONYMS:
+        f.append("demonym")
+    if low.rstrip(".") in HONORIFICS:
+        f.append("honorific")
+    if low in ROLE_NOUNS:
+        f.append("role")
+    for off in (-2, -1, 1, 2):
+        for g in _token_feats(sdoc, k + off, view):
+            f.append(f"{off}:{g}")
+    prev = sdoc[k - 1].lower_ if k > 0 else "<s>"
+    nxt = sdoc[k + 1].lower_ if k + 1 < len(sdoc) else "</s>"
+    f.append(f"-1w+w={prev}|{low}")
+    f.append(f"w+1w={low}|{nxt}")
+    # the stretch as a whole: where the token sits in it and what stands around it
+    a, b = region
+    pos = "single" if b - a == 1 else "first" if k == a else "last" if k == b - 1 else "inner"
+    f.append(f"pos={pos}|{min(b - a, 4)}")
+    f.append(f"pos+rep={pos}|{view.rep[k]}")
+    f.append(f"w+rep={low}|{view.rep[k]}")
+    f.append(f"rprev={sdoc[a - 1].lower_ if a > 0 else '<s>'}")
+    f.append(f"rnext={sdoc[b].lower_ if b < len(sdoc) else '</s>'}")
+    if k != a:
+        f.append(f"rfirst={sdoc[a].lower_}")
+    if k != b - 1:
+        f.append(f"rlast={sdoc[b - 1].lower_}")
+    if k + 2 < len(sdoc) and sdoc[k + 1].text == "(":
+        nn = sdoc[k + 2].lower_
+        f.append("paren_country" if nn in _COUNTRY_WORDS else f"paren_shape={_shape(sdoc[k + 2].text)}")
+    return f
+
+
+def doc_matrix(sdoc: Doc, spans: Sequence[NerSpan]) -> tuple[list[tuple[int, int]], list[list[int]]]:
+    """Candidate regions and, per candidate token in order, its hashed feature ids."""
+    view = _DocView(sdoc, spans)
+    given, tokens = given_names(), name_tokens()
+    regs = regions(sdoc, spans)
+    rows: list[list[int]] = []
+    for a, b in regs:
+        for k in range(a, b):
+            rows.append([_h(x) for x in features(sdoc, k, view, given, tokens, (a, b))])
+    return regs, rows
+
+
+@lru_cache(maxsize=1)
+def _weights() -> tuple[np.ndarray, np.ndarray] | None:
+    if not WEIGHTS.exists():
+        log.info("no NER tagger weights at %s; rules only", WEIGHTS)
+        return None
+    with np.load(WEIGHTS) as z:
+        rows, w, bias = z["rows"], z["weights"].astype(np.float32), z["bias"].astype(np.float32)
+    full = np.zeros((1 << BITS, len(TAGS)), dtype=np.float32)
+    full[rows] = w
+    return full, bias
+
+
+def available() -> bool:
+    return _weights() is not None
+
+
+# a tag may follow another unless it is I-X after something other than B-X or I-X
+_ALLOWED = np.array([[not (to.startswith("I-") and fr[2:] != to[2:]) for to in TAGS]
+                     for fr in TAGS])
+_START_OK = np.array([not t.startswith("I-") for t in TAGS])
+
+
+def _viterbi(logp: np.ndarray) -> list[int]:
+    n = logp.shape[0]
+    neg = -1e9
+    trans = np.where(_ALLOWED, 0.0, neg)
+    score = np.where(_START_OK, logp[0], neg)
+    back = np.zeros((n, len(TAGS)), dtype=np.int64)
+    for k in range(1, n):
+        cand = score[:, None] + trans
+        back[k] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + logp[k]
+    best = [int(score.argmax())]
+    for k in range(n - 1, 0, -1):
+        best.append(int(back[k][best[-1]]))
+    return best[::-1]
+
+
+def tag(sdoc: Doc, spans: Sequence[NerSpan]) -> list[tuple[int, int, str, float]]:
+    """Tagger spans ``(start, end, type, mean tag probability)`` in token indices."""
+    wb = _weights()
+    if wb is None:
+        return []
+    w, bias = wb
+    regs, rows = doc_matrix(sdoc, spans)
+    if not rows:
+        return []
+    flat = np.fromiter((i for ids in rows for i in ids), dtype=np.int64)
+    offsets = np.cumsum([0] + [len(ids) for ids in rows[:-1]])
+    scores = np.add.reduceat(w[flat], offsets, axis=0) + bias
+    scores -= scores.max(axis=1, keepdims=True)
+    probs = np.exp(scores)
+    probs /= probs.sum(axis=1, keepdims=True)
+    logp = np.log(probs + 1e-12)
+    out: list[tuple[int, int, str, float]] = []
+    r = 0
+    for a, b in regs:
+        path = _viterbi(logp[r:r + b - a])
+        k = 0
+        while k < len(path):
+            lab = TAGS[path[k]]
+            if lab == "O":
+                k += 1
+                continue
+            typ = lab[2:]
+            j = k + 1
+            while j < len(path) and TAGS[path[j]] == "I-" + typ:
+                j += 1
+            conf = float(np.mean([probs[r + x, path[x]] for x in range(k, j)]))
+            out.append((a + k, a + j, typ, conf))
+            k = j
+        r += b - a
+    return out
+
+
+def gold_tags(sdoc: Doc, regs: Sequence[tuple[int, int]],
+              gold: Sequence[tuple[int, int, str]]) -> list[int]:
+    """Training targets for the candidate tokens, from gold character spans."""
+    label = ["O"] * len(sdoc)
+    for start, end, typ in gold:
+        span = sdoc.char_span(start, end, alignment_mode="contract")
+        if span is None:
+            continue
+        for k in range(span.start, span.end):
+            label[k] = ("B-" if k == span.start else "I-") + typ
+    return [TAGS.index(label[k]) for a, b in regs for k in range(a, b)]

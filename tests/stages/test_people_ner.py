@@ -1,0 +1,118 @@
+"""people NER: the rule repair plus the bundled person tagger (newsgraph.people.ner / .model).
+
+Every sentence here is made up for the tests (fictional people, clubs, places and dates).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsgraph.people import NER_KEY, model
+from newsgraph.people.ner import NerSpan, redecide_persons
+
+PUB = "2031-03-05"
+
+
+@pytest.fixture(scope="module")
+def labels(engine):
+    cache: dict[str, dict[str, str]] = {}
+
+    def _labels(text: str) -> dict[str, str]:
+        if text not in cache:
+            doc = engine.extract_text(text, published=PUB)
+            assert doc.rejected is None, doc.rejected
+            cache[text] = {text[s:e]: lab for s, e, lab in doc.scratch[NER_KEY]}
+        return cache[text]
+
+    return _labels
+
+
+def _blank(words: list[str], glued: set[int] = frozenset()):  # type: ignore[no-untyped-def]
+    """A hand-built Doc; the words at ``glued`` positions have no space after them."""
+    import spacy
+    from spacy.tokens import Doc
+
+    spaces = [k not in glued for k in range(len(words))]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+
+
+# -- whole pipeline: who is a person ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # ordinary mixed-case news
+    ("Marta Kowalczyk opened the new library in Brenholm on Tuesday.",
+     {"Marta Kowalczyk": "PERSON"}),
+    (("Coach Dalibor Vrana said his team had played badly. Vrana added that the season was "
+      "not over."),
+     {"Dalibor Vrana": "PERSON", "Vrana": "PERSON"}),
+    # a result line: names with a country in brackets, then a time
+    ("1. Oskar Tervola ( Finland ) 13.41 2. Jules Marrand ( France ) 13.52",
+     {"Oskar Tervola": "PERSON", "Jules Marrand": "PERSON"}),
+    # a club that scores is not a person, its scorer is
+    ("Scorers : Dynamo Kelvara - Ilko Petrash ( 12th ) .",
+     {"Ilko Petrash": "PERSON"}),
+    # a company that reports earnings is not a person
+    (("Norvale Corp said on Monday its quarterly profit rose 12 percent. Norvale Corp shares "
+      "rose 3 percent."),
+     {"Norvale Corp": "ORG"}),
+])
+def test_person_labels(labels, text: str, expected: dict[str, str]) -> None:
+    got = labels(text)
+    for surface, label in expected.items():
+        assert got.get(surface) == label, (surface, got)
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("Heavy rain fell on Brenholm and Cawdor on Sunday.", ["Brenholm", "Cawdor"]),
+    ("Halvorsen Shipping Company said it would close the yard.", ["Halvorsen Shipping Company"]),
+])
+def test_not_persons(labels, text: str, not_person: list[str]) -> None:
+    got = labels(text)
+    for surface in not_person:
+        assert got.get(surface) != "PERSON", (surface, got)
+
+
+# -- tagger pieces ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("words, glued, expected", [
+    # capitalized runs, and particles or glued hyphenated pieces inside a name, join them
+    (["Yesterday", "Anna", "van", "Dijk", "met", "Rafi", "-", "ul", "-", "Amin", "."],
+     {5, 6, 7, 8}, [(0, 4), (5, 10)]),
+    # a lowercase word between names with spaces around it splits them
+    (["Anna", "met", "Rafi", "."], set(), [(0, 1), (2, 3)]),
+    (["the", "talks", "ended", "early", "."], set(), []),
+])
+def test_regions(words: list[str], glued: set[int], expected: list[tuple[int, int]]) -> None:
+    assert model.regions(_blank(words, glued), []) == expected
+
+
+def test_viterbi_never_starts_inside_a_span() -> None:
+    # I-PER scores best everywhere, but a span must open with B-
+    logp = np.full((3, len(model.TAGS)), -5.0)
+    logp[:, model.TAGS.index("I-PER")] = -0.1
+    logp[0, model.TAGS.index("B-PER")] = -1.0
+    path = [model.TAGS[k] for k in model._viterbi(logp)]
+    assert path == ["B-PER", "I-PER", "I-PER"]
+
+
+@pytest.mark.parametrize("spans, tagged, expected", [
+    # a tagger PER span replaces the ORG span it covers
+    ([NerSpan(0, 2, "ORG")], [(0, 2, "PER", 0.9)], [(0, 2, "PERSON")]),
+    # a repaired person the tagger calls ORG becomes ORG
+    ([NerSpan(0, 2, "PERSON")], [(0, 2, "ORG", 0.9)], [(0, 2, "ORG")]),
+    # a repaired person the tagger ignores goes
+    ([NerSpan(0, 2, "PERSON"), NerSpan(3, 4, "GPE")], [], [(3, 4, "GPE")]),
+    # hints are never overruled
+    ([NerSpan(0, 2, "PERSON", "hint")], [(0, 1, "ORG", 0.9)], [(0, 2, "PERSON")]),
+    ([NerSpan(0, 2, "ORG", "hint")], [(0, 2, "PER", 0.9)], [(0, 2, "ORG")]),
+])
+def test_redecide_persons(spans: list[NerSpan], tagged: list[tuple[int, int, str, float]],
+                          expected: list[tuple[int, int, str]]) -> None:
+    sdoc = _blank(["Lena", "Ostrova", "visited", "Brenholm", "."])
+    got = redecide_persons(sdoc, spans, tagged)
+    assert [(s.start, s.end, s.label) for s in got] == expected
+
+
+def test_weights_are_bundled() -> None:
+    assert model.available()
