@@ -117,7 +117,7 @@ OBJECT_CUES: frozenset[str] = (_OBJECT_CUES | _OBJECT_CUES_TRAIN) - _OBJECT_CUES
 # verb + preposition whose object is the content ("complained about the microphone")
 PREP_CUES: dict[str, frozenset[str]] = {
     "about": frozenset("""complain talk speak write warn worry ask argue testify joke comment rail
-        boast brag tweet lie think hear learn care post rant muse wonder question open say
+        boast brag tweet lie think hear learn care post rant muse wonder question open
         """.split()),
     "of": frozenset("speak talk warn boast complain approve disapprove think hear assure".split()),
     "for": frozenset("""call push press plead pray argue campaign advocate lobby ask appeal vouch
