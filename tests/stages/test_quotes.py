@@ -162,6 +162,14 @@ def test_transcript_stage_direction_is_no_quotation() -> None:
         ("The", "LUND"), ("Then", "BRINK")]
 
 
+def test_quotation_paragraph_goes_on_from_reported_speech() -> None:
+    text = ("Harbour chief Ilse Lund said the pier was safe.\n\n"
+            "\u201cWe checked every single pillar of it last week, twice.\u201d")
+    text, qs = _run(text)
+    assert [(q.kind, _surface(text, q.speaker_span), q.cue) for q in qs] == [
+        ("indirect", "Harbour chief Ilse Lund", "said"), ("direct", "Harbour chief Ilse Lund", None)]
+
+
 def test_unattributed_quotation_has_no_speaker() -> None:
     text = "The results came late.\n\n\u201cEvery single ballot in the valley was counted twice by hand.\u201d"
     _, qs = _run(text)

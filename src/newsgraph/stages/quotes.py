@@ -127,6 +127,7 @@ class _Extractor:
     def __init__(self, text: str, sdoc: Doc) -> None:
         self.text = text
         self.sdoc = sdoc
+        self.reported: list[tuple[Span, _Attribution]] = []
         self.regions = find_regions(text)
         self.starts = [t.idx for t in sdoc]
         # index of the region each token sits in, -1 outside every quotation
@@ -376,6 +377,8 @@ class _Extractor:
                 att = self._governing(r)
             if att is None:
                 att = self._continuation(r, prev)
+            if att is None and self._stands_alone(r):
+                att = self._after_reported(r, prev)
             if att is None and not self._stands_alone(r):
                 continue
             out.append((r, att))
@@ -424,6 +427,27 @@ class _Extractor:
         if same_para and cue_between:
             return _Attribution(patt.cue, patt.cue_span, patt.speaker)
         return _Attribution(None, None, patt.speaker)
+
+    def _after_reported(self, r: Region,
+                        prev: tuple[Region, _Attribution | None] | None) -> _Attribution | None:
+        """A quotation paragraph right after a paragraph that ends in someone's reported speech
+        ("Lund said the pier was safe.\n\n\u201cWe checked every pillar.\u201d") goes on with
+        that speaker."""
+        text = self.text
+        if text[r.para_start:r.open_mark].strip() or r.para_start == 0:
+            return None
+        before = text[:r.para_start].rstrip()
+        ps = before.rfind("\n") + 1
+        if prev is not None and prev[0].outer_end > ps:
+            return None  # a quotation of its own closes that paragraph
+        cands = [att for span, att in self.reported if ps <= span[0] < len(before)]
+        if not cands:
+            return None
+        last = cands[-1]
+        sent_start = max(before.rfind(". ", ps), before.rfind("? ", ps), ps)
+        if last.cue_span is None or last.cue_span[0] < sent_start:
+            return None  # only the paragraph's last sentence hands its speaker on
+        return _Attribution(None, None, last.speaker)
 
     def _only_attribution(self, between: str) -> bool:
         return len(between.split()) <= 8
@@ -816,8 +840,12 @@ class _Extractor:
         return out
 
     def run(self) -> list[Quote]:
-        direct = self._direct()
         indirect = self._unnest(self._indirect())
+        # reported speech with a speaker, in text order, for quotation paragraphs that go on
+        # from it
+        self.reported = sorted((att.cue_span, att) for _s, att, _t in indirect
+                               if att.cue_span is not None and att.speaker is not None)
+        direct = self._direct()
         quotes: list[Quote] = []
         absorbed: set[int] = set()
         by_region = {id(r): ri for ri, r in enumerate(self.regions)}
