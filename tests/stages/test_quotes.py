@@ -266,6 +266,14 @@ def test_object_and_preposition_cues(
     assert _table(text) == expected
 
 
+def test_header_line_is_no_speaker() -> None:
+    # a live-blog time stamp the parse runs into the next sentence
+    text, qs = _run("The Latest: Harbour reopens\n\n12:15 p.m.\n\n"
+                    "Mayor Ilse Lund says the pier is safe again.")
+    assert [(q.text, _surface(text, q.speaker_span)) for q in qs] == [
+        ("the pier is safe again", "Mayor Ilse Lund")]
+
+
 def test_nested_plan_is_part_of_the_outer_content() -> None:
     # "plans" sits inside what Brink said: only the outer attribution is reported speech
     text, qs = _run("Councillor Ada Brink said Lena Holt plans to run for mayor.")

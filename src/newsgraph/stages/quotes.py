@@ -202,6 +202,9 @@ class _Extractor:
                 if c.dep_ in _SUBJ_DEPS and c.dep_ != "nsubjpass":
                     if self.in_region[c.i] != -1 and self.in_region[verb.i] == -1:
                         continue  # a misparse taking the quoted words for the speaker
+                    lo, hi = sorted((c.idx, verb.idx))
+                    if "\n" in self.text[lo:hi]:
+                        continue  # a header line ("12:15 p.m.") the parse ran into the sentence
                     if c.lower_ in ("who", "that", "which") and v.dep_ == "relcl":
                         return v.head
                     return c
