@@ -347,6 +347,9 @@ def test_mixed_content_edges(text: str, expected: list[tuple[str, str, str | Non
      [("indirect", "The pier will", "one estimate", "by", None)]),
     ("In his view, the pier is safe.", [("indirect", "the pier is", "his", "In", None)]),
     ("In Lund's words, the pier is safe.", [("indirect", "the pier is", "Lund", "In", None)]),
+    # an evidence verb under a source phrase is part of its content
+    ("In her view, the release shows that quiet diplomacy works.",
+     [("indirect", "the release shows", "her", "In", None)]),
     # a place or a time is no source
     ("In the harbour, the pier is safe.", []),
 ])
@@ -364,6 +367,9 @@ def test_source_phrases(text: str, expected: list[tuple[str, str, str | None, st
      [("indirect", "that the ice", "the coast guard", "warning", None)]),
     ("The idea that the ferry could run all winter was dropped in March.",
      [("indirect", "that the ferry", None, "idea", None)]),
+    # a clause the parse hangs on "statement" still belongs to the speech verb
+    ("Lund said in a statement that the pier was safe.",
+     [("indirect", "that the pier", "Lund", "said", None)]),
     # a relative clause on a cue noun is not its content
     ("The claim that was made by the council turned out false.", []),
 ])

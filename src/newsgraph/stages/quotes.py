@@ -671,6 +671,10 @@ class _Extractor:
             if speaker is None and t.dep_ == "dobj" and t.head.lemma_.lower() in _LIGHT_VERBS:
                 subj = self._subject(t.head)  # "the union made a pledge to ..."
                 speaker = self._np(subj) if subj is not None else None
+            verb = t.head.head if t.dep_ == "pobj" else None
+            if speaker is None and verb is not None and self._is_cue(verb, SPEECH_VERBS):
+                # "said in a statement that ...": the parse hung the clause on the noun
+                return content, self._attribution(verb, content), verb
             return content, _Attribution(t.text, self._span(t.i, t.i), speaker), t
         return None
 
@@ -680,8 +684,8 @@ class _Extractor:
         pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.lemma_.lower() not in SOURCE_PREPS[t.lower_]:
             return None
-        if t.head.lemma_.lower() in _ANY_CUE or self.in_region[pobj.i] != -1:
-            return None
+        if t.head.lemma_.lower() in SPEECH_VERBS or self.in_region[pobj.i] != -1:
+            return None  # "said in a statement": the verb attributes it
         source = self._np(pobj)
         content = self._beside(t, max(self._tok_at(source[1] - 1), t.i))
         if content is None:
