@@ -22,12 +22,18 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, data_dir, prf  # noqa: E402
-from conll import ConllDoc, read_conll, spans_from_chars  # noqa: E402
+from _common import ROOT, data_dir, prf
+from conll import ConllDoc, read_conll, spans_from_chars
 
-from newsgraph.config import Config  # noqa: E402
-from newsgraph.people import model  # noqa: E402
-from newsgraph.people.ner import NerSpan, redecide_persons, repair  # noqa: E402
+from newsgraph.config import Config
+from newsgraph.people import model
+from newsgraph.people.ner import (
+    ADD_ABOVE,
+    DROP_BELOW,
+    NerSpan,
+    redecide_persons,
+    repair,
+)
 
 LICENCE = ("newsgraph person tagger weights, learned by benchmarks/train_ner.py from CoNLL-2003 "
            "English train (Reuters RCV1 text, Reuters Corpus agreement via NIST): for research and "
@@ -94,26 +100,40 @@ def fit(items: list[dict], c: float):  # type: ignore[no-untyped-def]
     return w, b
 
 
-def evaluate(docs: list[ConllDoc], items: list[dict], w: np.ndarray, b: np.ndarray) -> None:
+def evaluate(docs: list[ConllDoc], items: list[dict], w: np.ndarray, b: np.ndarray,
+             errors: int = 0, grid: bool = False) -> None:
     model._weights = lambda: (w, b)  # type: ignore[assignment]
-    tp = {"rules": 0, "both": 0}
+    settings = [(DROP_BELOW, ADD_ABOVE)]
+    if grid:
+        settings += [(d, a) for d in (0.05, 0.1, 0.2, 0.3, 0.5) for a in (0.3, 0.5, 0.7, 0.9)
+                     if (d, a) != settings[0]]
+    tp = {k: 0 for k in ["rules", *settings]}
     fp = dict.fromkeys(tp, 0)
     fn = dict.fromkeys(tp, 0)
     for d, it in zip(docs, items):
         sdoc = it["sdoc"]
         spans: list[NerSpan] = it["spans"]
-        both = redecide_persons(sdoc, spans, model.tag(sdoc, spans))
+        tagging = model.tag(sdoc, spans)
         gold = {g for g in d.gold if g[2] == "PER"}
-        for key, ss in (("rules", spans), ("both", both)):
+        for key in tp:
+            ss = spans if key == "rules" else redecide_persons(
+                sdoc, spans, tagging, drop_below=key[0], add_above=key[1])
             chars = [(sdoc[s.start].idx, sdoc[s.end - 1].idx + len(sdoc[s.end - 1].text), s.label)
                      for s in ss]
             pred = {p for p in spans_from_chars(d, chars) if p[2] == "PER"}
+            if key == settings[0] and errors:
+                for e in sorted(pred ^ gold):
+                    kind = "FP" if e in pred else "FN"
+                    ctx = " ".join(d.tokens[max(0, e[0] - 5): e[1] + 5])
+                    print(f"{kind} {' '.join(d.tokens[e[0]:e[1]])!r:28} | {ctx}")
+                    errors -= 1
             tp[key] += len(pred & gold)
             fp[key] += len(pred - gold)
             fn[key] += len(gold - pred)
-    for key in tp:
-        p, r, f = prf(tp[key], fp[key], fn[key])
-        print(f"held-out train PER {key:5}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    for key, n_tp in tp.items():
+        p, r, f = prf(n_tp, fp[key], fn[key])
+        name = key if key == "rules" else f"drop<{key[0]} add>{key[1]}"
+        print(f"held-out train PER {name:18}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
 def main() -> None:
@@ -123,6 +143,8 @@ def main() -> None:
                     help="inverse L2 strength; several values are compared on the held-out part, "
                          "the first is shipped")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--errors", type=int, default=0, help="print N held-out PER errors")
+    ap.add_argument("--grid", action="store_true", help="compare combination thresholds")
     ap.add_argument("--cached", action="store_true", help="reuse the feature rows of the last run")
     args = ap.parse_args()
     docs = read_conll(data_dir("conll2003_en") / "train.txt")
@@ -142,7 +164,7 @@ def main() -> None:
     for c in args.C:
         print(f"C={c}")
         w, b = fit(items[:cut], c)
-        evaluate(docs[cut:], items[cut:], w, b)
+        evaluate(docs[cut:], items[cut:], w, b, args.errors, args.grid)
     if args.no_write:
         return
     w, b = fit(items, args.C[0])

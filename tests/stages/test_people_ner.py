@@ -96,22 +96,51 @@ def test_viterbi_never_starts_inside_a_span() -> None:
     assert path == ["B-PER", "I-PER", "I-PER"]
 
 
-@pytest.mark.parametrize("spans, tagged, expected", [
-    # a tagger PER span replaces the ORG span it covers
-    ([NerSpan(0, 2, "ORG")], [(0, 2, "PER", 0.9)], [(0, 2, "PERSON")]),
-    # a repaired person the tagger calls ORG becomes ORG
-    ([NerSpan(0, 2, "PERSON")], [(0, 2, "ORG", 0.9)], [(0, 2, "ORG")]),
-    # a repaired person the tagger ignores goes
-    ([NerSpan(0, 2, "PERSON"), NerSpan(3, 4, "GPE")], [], [(3, 4, "GPE")]),
+# the Doc is "Lena Ostrova visited Brenholm ."; p_per is the tagger's PER probability per token
+@pytest.mark.parametrize("spans, tagged, p_per, expected", [
+    # a sure tagger PER span replaces the ORG span it covers
+    ([NerSpan(0, 2, "ORG")], [(0, 2, "PER")], [0.9, 0.9, 0, 0, 0], [(0, 2, "PERSON")]),
+    # an unsure one where the rules saw no person does not
+    ([NerSpan(0, 2, "ORG")], [(0, 2, "PER")], [0.6, 0.6, 0, 0, 0], [(0, 2, "ORG")]),
+    # a repaired person the tagger is sure is an ORG becomes ORG
+    ([NerSpan(0, 2, "PERSON")], [(0, 2, "ORG")], [0.1, 0.1, 0, 0, 0], [(0, 2, "ORG")]),
+    # a repaired person the tagger ignores but does not rule out stays
+    ([NerSpan(0, 2, "PERSON")], [], [0.4, 0.4, 0, 0, 0], [(0, 2, "PERSON")]),
+    # a repaired person the tagger rules out and tags nothing goes
+    ([NerSpan(0, 2, "PERSON"), NerSpan(3, 4, "GPE")], [], [0.1, 0.1, 0, 0, 0], [(3, 4, "GPE")]),
+    # the tagger moves the boundaries of a repaired person
+    ([NerSpan(0, 1, "PERSON")], [(0, 2, "PER")], [0.6, 0.6, 0, 0, 0], [(0, 2, "PERSON")]),
+    # a repaired person the tagger cuts in two stays whole
+    ([NerSpan(0, 2, "PERSON")], [(0, 1, "PER"), (1, 2, "PER")], [0.9, 0.9, 0, 0, 0],
+     [(0, 2, "PERSON")]),
+    # ... but not over a place the rules found before it
+    ([NerSpan(0, 1, "GPE"), NerSpan(1, 2, "PERSON")], [(0, 2, "PER")], [0.6, 0.6, 0, 0, 0],
+     [(0, 1, "GPE"), (1, 2, "PERSON")]),
     # hints are never overruled
-    ([NerSpan(0, 2, "PERSON", "hint")], [(0, 1, "ORG", 0.9)], [(0, 2, "PERSON")]),
-    ([NerSpan(0, 2, "ORG", "hint")], [(0, 2, "PER", 0.9)], [(0, 2, "ORG")]),
+    ([NerSpan(0, 2, "PERSON", "hint")], [(0, 1, "ORG")], [0.0, 0.0, 0, 0, 0], [(0, 2, "PERSON")]),
+    ([NerSpan(0, 2, "ORG", "hint")], [(0, 2, "PER")], [0.9, 0.9, 0, 0, 0], [(0, 2, "ORG")]),
 ])
-def test_redecide_persons(spans: list[NerSpan], tagged: list[tuple[int, int, str, float]],
-                          expected: list[tuple[int, int, str]]) -> None:
-    sdoc = _blank(["Lena", "Ostrova", "visited", "Brenholm", "."])
-    got = redecide_persons(sdoc, spans, tagged)
+def test_redecide_persons(spans: list[NerSpan], tagged: list[tuple[int, int, str]],
+                          p_per: list[float], expected: list[tuple[int, int, str]]) -> None:
+    tagging = model.Tagging(tuple(tagged), np.array(p_per, dtype=np.float32))
+    got = redecide_persons(_blank(["Lena", "Ostrova", "visited", "Brenholm", "."]), spans, tagging)
     assert [(s.start, s.end, s.label) for s in got] == expected
+
+
+def test_title_stays_outside_the_name() -> None:
+    sdoc = _blank(["Mayor", "Ostrova", "visited", "Brenholm", "."])
+    tagging = model.Tagging(((0, 2, "PER"),), np.array([0.9, 0.9, 0, 0, 0], dtype=np.float32))
+    got = redecide_persons(sdoc, [NerSpan(1, 2, "PERSON")], tagging)
+    assert [(s.start, s.end, s.label) for s in got] == [(1, 2, "PERSON")]
+
+
+def test_person_kept_elsewhere_is_not_dropped() -> None:
+    # the tagger rules out the second "Ostrova" alone, but keeps the first as a person
+    sdoc = _blank(["Lena", "Ostrova", "said", "Ostrova", "left", "."])
+    tagging = model.Tagging(((0, 2, "PER"),), np.array([0.9, 0.9, 0, 0.1, 0, 0],
+                                                       dtype=np.float32))
+    got = redecide_persons(sdoc, [NerSpan(0, 2, "PERSON"), NerSpan(3, 4, "PERSON")], tagging)
+    assert [(s.start, s.end, s.label) for s in got] == [(0, 2, "PERSON"), (3, 4, "PERSON")]
 
 
 def test_weights_are_bundled() -> None:

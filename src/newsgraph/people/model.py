@@ -19,6 +19,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,7 +75,8 @@ def regions(sdoc: Doc, spans: Sequence[NerSpan]) -> list[tuple[int, int]]:
             cand[t.i] = True
     for s in spans:
         for k in range(s.start, s.end):
-            if not sdoc[k].is_space:
+            # quote marks and brackets the model swallowed into a span are no part of a name
+            if any(ch.isalnum() for ch in sdoc[k].text) or sdoc[k].text in ("-", "'", "&"):
                 cand[k] = True
     for k in range(1, n - 1):
         if not cand[k] and cand[k - 1] and cand[k + 1] and sdoc[k].lower_ in _PARTICLES:
@@ -159,6 +161,8 @@ def features(sdoc: Doc, k: int, view: _DocView, given: frozenset[str],
          f"len={min(len(text), 8)}", "bias"]
     if t.is_sent_start:
         f.append("sent_start")
+    if t.is_stop:
+        f.append("stop")
     if view.caps_line[k]:
         f.append("caps_line")
         f.append(f"caps_rep={view.rep[k]}")
@@ -253,15 +257,30 @@ def _viterbi(logp: np.ndarray) -> list[int]:
     return best[::-1]
 
 
-def tag(sdoc: Doc, spans: Sequence[NerSpan]) -> list[tuple[int, int, str, float]]:
-    """Tagger spans ``(start, end, type, mean tag probability)`` in token indices."""
+@dataclass(frozen=True, slots=True)
+class Tagging:
+    """The tagger's spans ``(start, end, type)`` and, per token, its probability of a PER tag."""
+
+    spans: tuple[tuple[int, int, str], ...]
+    p_per: np.ndarray
+
+    def per_prob(self, start: int, end: int) -> float:
+        return float(self.p_per[start:end].mean()) if end > start else 0.0
+
+
+_PER_TAGS = [TAGS.index("B-PER"), TAGS.index("I-PER")]
+
+
+def tag(sdoc: Doc, spans: Sequence[NerSpan]) -> Tagging:
+    """Tag the capitalized stretches of ``sdoc``; empty when no weights are bundled."""
     wb = _weights()
+    p_per = np.zeros(len(sdoc), dtype=np.float32)
     if wb is None:
-        return []
+        return Tagging((), p_per)
     w, bias = wb
     regs, rows = doc_matrix(sdoc, spans)
     if not rows:
-        return []
+        return Tagging((), p_per)
     flat = np.fromiter((i for ids in rows for i in ids), dtype=np.int64)
     offsets = np.cumsum([0] + [len(ids) for ids in rows[:-1]])
     scores = np.add.reduceat(w[flat], offsets, axis=0) + bias
@@ -269,9 +288,11 @@ def tag(sdoc: Doc, spans: Sequence[NerSpan]) -> list[tuple[int, int, str, float]
     probs = np.exp(scores)
     probs /= probs.sum(axis=1, keepdims=True)
     logp = np.log(probs + 1e-12)
-    out: list[tuple[int, int, str, float]] = []
+    per = probs[:, _PER_TAGS].sum(axis=1)
+    out: list[tuple[int, int, str]] = []
     r = 0
     for a, b in regs:
+        p_per[a:b] = per[r:r + b - a]
         path = _viterbi(logp[r:r + b - a])
         k = 0
         while k < len(path):
@@ -283,11 +304,10 @@ def tag(sdoc: Doc, spans: Sequence[NerSpan]) -> list[tuple[int, int, str, float]
             j = k + 1
             while j < len(path) and TAGS[path[j]] == "I-" + typ:
                 j += 1
-            conf = float(np.mean([probs[r + x, path[x]] for x in range(k, j)]))
-            out.append((a + k, a + j, typ, conf))
+            out.append((a + k, a + j, typ))
             k = j
         r += b - a
-    return out
+    return Tagging(tuple(out), p_per)
 
 
 def gold_tags(sdoc: Doc, regs: Sequence[tuple[int, int]],

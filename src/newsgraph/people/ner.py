@@ -8,6 +8,7 @@ uses only the document itself plus general lexicons, so it transfers to unseen a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -91,7 +92,9 @@ def _trim(sdoc: Doc, s: NerSpan) -> NerSpan | None:
         k0 = start
         for k in range(start, end):
             t = sdoc[k]
-            if t.like_num or any(ch.isdigit() for ch in t.text) or t.text == "-" or (
+            # a spaced dash separates ("Sri Lanka - Arjuna"), a glued one joins ("al-Amin")
+            dash = t.text == "-" and (bool(t.whitespace_) or bool(sdoc[k - 1].whitespace_))
+            if t.like_num or any(ch.isdigit() for ch in t.text) or dash or (
                     t.is_alpha and t.text.islower() and t.lower_ not in _PARTICLES):
                 if k > k0:
                     pieces.append((k0, k))
@@ -302,31 +305,68 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
     fixed = _extend_left(sdoc, fixed)
     fixed = _merge_adjacent_persons(sdoc, fixed)
     if statistical and model.available():
-        fixed = redecide_persons(sdoc, fixed, model.tag(sdoc, fixed))
+        fixed = _merge_adjacent_persons(sdoc, redecide_persons(sdoc, fixed,
+                                                               model.tag(sdoc, fixed)))
     return fixed
 
 
 # the tagger's types as spaCy labels, for a repaired person it says is something else
 _FROM_COARSE = {"LOC": "GPE", "ORG": "ORG", "MISC": "NORP"}
+# how sure the tagger must be (mean PER probability over the span's tokens) to overrule the
+# rules: to unmake a repaired person, and to make a person where the rules saw none
+DROP_BELOW = 0.3
+ADD_ABOVE = 0.7
 
 
-def redecide_persons(sdoc: Doc, spans: list[NerSpan],
-                     tagged: Sequence[tuple[int, int, str, float]]) -> list[NerSpan]:
-    """Take the person decisions of the tagger: its PER spans become persons (replacing what
-    they overlap), and a repaired person it does not tag PER takes the tagger's type or goes.
-    Hint spans are never touched."""
-    per = [(a, b) for a, b, typ, _ in tagged if typ == "PER"
-           and not any(s.source == "hint" and s.start < b and a < s.end for s in spans)]
-    other = {(a, b): typ for a, b, typ, _ in tagged if typ != "PER"}
+def redecide_persons(sdoc: Doc, spans: list[NerSpan], tagging: model.Tagging, *,
+                     drop_below: float = DROP_BELOW, add_above: float = ADD_ABOVE) -> list[NerSpan]:
+    """Take the tagger's confident person decisions.
+
+    A tagger PER span becomes a person (replacing what it overlaps) when the tagger is sure of it
+    or the rules already call some of it a person (the tagger then only moves the boundaries);
+    a repaired person the tagger is sure is no person takes the tagger's type or goes. Hint
+    spans are never touched, and a repaired person the tagger cuts in two stays whole.
+    """
+    per_spans = [s for s in spans if s.label == "PERSON"]
+    placeish = {k for s in spans if s.label in ("GPE", "LOC", "FAC", "NORP")
+                for k in range(s.start, s.end)}
+    per: list[tuple[int, int]] = []
+    for a, b, typ in tagging.spans:
+        if typ != "PER" or any(s.source == "hint" and s.start < b and a < s.end for s in spans):
+            continue
+        confirmed = any(s.start < b and a < s.end for s in per_spans)
+        if confirmed:
+            # moving a person's start over a place or nationality: "N.Y. Slepian", "Pole X"
+            while a < b - 1 and a in placeish:
+                a += 1
+        if confirmed or tagging.per_prob(a, b) > add_above:
+            # titles stay outside the name, as in the rules ("Pope", "Mr", "Deputy Minister")
+            while a < b - 1 and sdoc[a].text[:1].isupper() and (
+                    sdoc[a].lower_.rstrip(".") in HONORIFICS or sdoc[a].lower_ in ROLE_NOUNS
+                    or sdoc[a].lower_ in TITLE_MODIFIERS):
+                a += 1
+            per.append((a, b))
+    # two tagger names that exactly tile one repaired person are that one person
+    for s in per_spans:
+        inside = [(a, b) for a, b in per if s.start <= a and b <= s.end]
+        if len(inside) >= 2 and inside[0][0] == s.start and inside[-1][1] == s.end and all(
+                x[1] == y[0] for x, y in itertools.pairwise(inside)):
+            per = [p for p in per if p not in inside] + [(s.start, s.end)]
+    other = {(a, b): typ for a, b, typ in tagging.spans if typ != "PER"}
+    # a name the article keeps as a person elsewhere stays one here
+    kept = {sdoc[b - 1].lower_ for a, b in per}
+    kept.update(sdoc[s.end - 1].lower_ for s in per_spans
+                if tagging.per_prob(s.start, s.end) >= drop_below)
     out: list[NerSpan] = []
     for s in spans:
         if any(a < s.end and s.start < b for a, b in per):
             continue
-        if s.label == "PERSON" and s.source != "hint":
-            typ = other.get((s.start, s.end))
-            if typ is None:
+        if s.label == "PERSON" and s.source != "hint" and sdoc[s.end - 1].lower_ not in kept \
+                and tagging.per_prob(s.start, s.end) < drop_below:
+            new = _FROM_COARSE.get(other.get((s.start, s.end), ""))
+            if new is None:
                 continue
-            s = NerSpan(s.start, s.end, _FROM_COARSE[typ], "model")
+            s = NerSpan(s.start, s.end, new, "model")
         out.append(s)
     out.extend(NerSpan(a, b, "PERSON", "model") for a, b in per)
     out.sort(key=lambda s: (s.start, -s.end))
