@@ -117,7 +117,7 @@ spotlight mull interpret reprise satirize
 
 # object cues whose object is mostly not attributed content ("raised money", "addressed the crowd")
 _OBJECT_CUES_WEAK: frozenset[str] = frozenset(
-    """raise address welcome challenge quote examine pledge promise reveal support compare expect
+    """raise address welcome challenge quote examine pledge promise compare expect
     prohibit attribute request""".split())
 
 OBJECT_CUES: frozenset[str] = (_OBJECT_CUES | _OBJECT_CUES_TRAIN) - _OBJECT_CUES_WEAK
