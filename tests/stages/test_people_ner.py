@@ -52,6 +52,8 @@ def _blank(words: list[str], glued: set[int] = frozenset()):  # type: ignore[no-
     # a club that scores is not a person, its scorer is
     ("Scorers : Dynamo Kelvara - Ilko Petrash ( 12th ) .",
      {"Ilko Petrash": "PERSON"}),
+    # abbreviated titles stay outside the name
+    ("Sen. Ilsa Varga of Montana voted against the bill on Tuesday.", {"Ilsa Varga": "PERSON"}),
     # a company that reports earnings is not a person
     (("Norvale Corp said on Monday its quarterly profit rose 12 percent. Norvale Corp shares "
       "rose 3 percent."),
@@ -132,6 +134,22 @@ def test_title_stays_outside_the_name() -> None:
     tagging = model.Tagging(((0, 2, "PER"),), np.array([0.9, 0.9, 0, 0, 0], dtype=np.float32))
     got = redecide_persons(sdoc, [NerSpan(1, 2, "PERSON")], tagging)
     assert [(s.start, s.end, s.label) for s in got] == [(1, 2, "PERSON")]
+
+
+@pytest.mark.parametrize("title_case, expected", [
+    # on a Title Case headline a word the article also writes in lowercase ends the name
+    (frozenset(range(4)), [(0, 2, "PERSON")]),
+    # in prose it may be part of it ("Bill Clinton" beside "the bill")
+    (frozenset(), [(0, 3, "PERSON")]),
+])
+def test_title_case_headline_words(title_case: frozenset[int],
+                                   expected: list[tuple[int, int, str]]) -> None:
+    sdoc = _blank(["Rafi", "Amin", "Wins", "Again", "\n", "Amin", "wins", "."])
+    tagging = model.Tagging(((0, 3, "PER"),), np.array([0.9, 0.9, 0.8, 0, 0, 0, 0, 0],
+                                                       dtype=np.float32),
+                            frozenset({"wins"}), title_case)
+    got = redecide_persons(sdoc, [NerSpan(0, 2, "PERSON")], tagging)
+    assert [(s.start, s.end, s.label) for s in got] == expected
 
 
 def test_person_kept_elsewhere_is_not_dropped() -> None:

@@ -51,6 +51,7 @@ _SHAPE_SUB = [(re.compile(r"[A-Z]"), "X"), (re.compile(r"[a-z]"), "x"), (re.comp
 _SQUEEZE = re.compile(r"(.)\1{2,}")
 
 
+@lru_cache(maxsize=1 << 16)
 def _shape(text: str) -> str:
     for pat, rep in _SHAPE_SUB:
         text = pat.sub(rep, text)
@@ -61,37 +62,44 @@ def _h(feat: str) -> int:
     return zlib.crc32(feat.encode("utf-8")) & _MASK
 
 
-def _is_candidate(text: str) -> bool:
-    return any(ch.isupper() for ch in text)
+def _texts(sdoc: Doc) -> tuple[list[str], list[str]]:
+    texts: list[str] = []
+    ws: list[str] = []
+    for t in sdoc:
+        texts.append(t.text)
+        ws.append(t.whitespace_)
+    return texts, ws
 
 
-def regions(sdoc: Doc, spans: Sequence[NerSpan]) -> list[tuple[int, int]]:
+def regions(sdoc: Doc, spans: Sequence[NerSpan],
+            texts_ws: tuple[list[str], list[str]] | None = None) -> list[tuple[int, int]]:
     """Maximal runs of tokens that may be inside a name: capitalized words, repaired entity
     tokens, and particles or hyphens glued or set between them; a line break ends a run."""
-    n = len(sdoc)
-    cand = [False] * n
-    for t in sdoc:
-        if _is_candidate(t.text) and not t.is_space:
-            cand[t.i] = True
+    texts, ws = texts_ws or _texts(sdoc)
+    n = len(texts)
+    # a cased word with a capital in it; spaces and lowercase words are not
+    cand = [x != x.lower() for x in texts]
     for s in spans:
         for k in range(s.start, s.end):
             # quote marks and brackets the model swallowed into a span are no part of a name
-            if any(ch.isalnum() for ch in sdoc[k].text) or sdoc[k].text in ("-", "'", "&"):
+            if not cand[k] and (any(ch.isalnum() for ch in texts[k])
+                                or texts[k] in ("-", "'", "&")):
                 cand[k] = True
     for k in range(1, n - 1):
-        if not cand[k] and cand[k - 1] and cand[k + 1] and sdoc[k].lower_ in _PARTICLES:
+        if not cand[k] and cand[k - 1] and cand[k + 1] and texts[k].lower() in _PARTICLES:
             cand[k] = True
     # pieces of one written word between capitalized pieces ("Inzamam-ul-Haq", "al-Amin")
     k = 0
     while k < n:
         j = k
-        while j + 1 < n and not sdoc[j].whitespace_:
+        while j + 1 < n and not ws[j]:
             j += 1
-        inside = [x for x in range(k, j + 1) if cand[x]]
-        if len(inside) >= 2:
-            for x in range(inside[0], inside[-1] + 1):
-                if sdoc[x].is_alpha or sdoc[x].text in ("-", "'"):
-                    cand[x] = True
+        if j > k:
+            inside = [x for x in range(k, j + 1) if cand[x]]
+            if len(inside) >= 2:
+                for x in range(inside[0], inside[-1] + 1):
+                    if texts[x].isalpha() or texts[x] in ("-", "'"):
+                        cand[x] = True
         k = j + 1
     out: list[tuple[int, int]] = []
     k = 0
@@ -100,7 +108,7 @@ def regions(sdoc: Doc, spans: Sequence[NerSpan]) -> list[tuple[int, int]]:
             k += 1
             continue
         j = k + 1
-        while j < n and cand[j] and "\n" not in sdoc[j - 1].whitespace_:
+        while j < n and cand[j] and "\n" not in ws[j - 1]:
             j += 1
         out.append((k, j))
         k = j
@@ -110,7 +118,7 @@ def regions(sdoc: Doc, spans: Sequence[NerSpan]) -> list[tuple[int, int]]:
 class _DocView:
     """Per-document facts the features read: repaired labels per token and per word."""
 
-    def __init__(self, sdoc: Doc, spans: Sequence[NerSpan]):
+    def __init__(self, sdoc: Doc, spans: Sequence[NerSpan], texts: list[str], ws: list[str]):
         n = len(sdoc)
         self.rep = ["O"] * n
         self.src = [""] * n
@@ -125,16 +133,28 @@ class _DocView:
             if lab == "PER" and s.end - s.start >= 2:
                 self.person_words.add(sdoc[s.end - 1].lower_)
         self.majority = {w: c.most_common(1)[0][0] for w, c in word_labels.items()}
-        self.lower_seen: set[str] = {t.text for t in sdoc if t.is_alpha and t.text.islower()}
+        self.lower_seen: set[str] = {x for x in texts if x.islower() and x.isalpha()}
+        # what kind of line each token sits on: an all-caps headline, a table or result line
+        # (few lowercase words), or prose; spaCy's labels are worth more in prose
         self.caps_line = [False] * n
+        self.title_case: set[int] = set()
+        self.line_kind = ["prose"] * n
         line_start = 0
-        for t in sdoc:
-            if "\n" in t.whitespace_ or t.i == n - 1:
-                toks = [x for x in sdoc[line_start:t.i + 1] if x.is_alpha]
-                if len(toks) >= 2 and sum(x.is_upper for x in toks) >= 0.8 * len(toks):
-                    for k in range(line_start, t.i + 1):
-                        self.caps_line[k] = True
-                line_start = t.i + 1
+        for i in range(n):
+            if "\n" in texts[i] or "\n" in ws[i] or i == n - 1:
+                words = [x for x in texts[line_start:i + 1] if any(ch.isalnum() for ch in x)]
+                alpha = [x for x in words if x.isalpha()]
+                caps = len(alpha) >= 2 and sum(x.isupper() for x in alpha) >= 0.8 * len(alpha)
+                lower = sum(x.islower() for x in alpha)
+                kind = "caps" if caps else "table" if lower < 0.25 * len(words) else \
+                    "mixed" if lower < 0.5 * len(words) else "prose"
+                for k in range(line_start, i + 1):
+                    self.caps_line[k] = caps
+                    self.line_kind[k] = kind
+                titled = sum(x[:1].isupper() for x in alpha if len(x) > 3)
+                if not caps and titled >= 3 and titled >= 0.8 * sum(len(x) > 3 for x in alpha):
+                    self.title_case.update(range(line_start, i + 1))
+                line_start = i + 1
 
 
 def _token_feats(sdoc: Doc, k: int, view: _DocView) -> list[str]:
@@ -150,7 +170,8 @@ def _token_feats(sdoc: Doc, k: int, view: _DocView) -> list[str]:
 
 
 def features(sdoc: Doc, k: int, view: _DocView, given: frozenset[str],
-             tokens: frozenset[str], region: tuple[int, int]) -> list[str]:
+             tokens: frozenset[str], region: tuple[int, int],
+             near: dict[int, list[str]]) -> list[str]:
     t = sdoc[k]
     low = t.lower_
     text = t.text
@@ -163,6 +184,11 @@ def features(sdoc: Doc, k: int, view: _DocView, given: frozenset[str],
         f.append("sent_start")
     if t.is_stop:
         f.append("stop")
+    kind = view.line_kind[k]
+    f.append(f"line={kind}")
+    f.append(f"line+rep={kind}|{view.rep[k]}")
+    f.append(f"line+ent={kind}|{t.ent_iob_}{t.ent_type_}")
+    f.append(f"line+maj={kind}|{view.majority.get(low, 'none')}")
     if view.caps_line[k]:
         f.append("caps_line")
         f.append(f"caps_rep={view.rep[k]}")
@@ -183,8 +209,10 @@ def features(sdoc: Doc, k: int, view: _DocView, given: frozenset[str],
     if low in ROLE_NOUNS:
         f.append("role")
     for off in (-2, -1, 1, 2):
-        for g in _token_feats(sdoc, k + off, view):
-            f.append(f"{off}:{g}")
+        g = near.get(k + off)
+        if g is None:
+            g = near[k + off] = _token_feats(sdoc, k + off, view)
+        f.extend([f"{off}:{x}" for x in g])
     prev = sdoc[k - 1].lower_ if k > 0 else "<s>"
     nxt = sdoc[k + 1].lower_ if k + 1 < len(sdoc) else "</s>"
     f.append(f"-1w+w={prev}|{low}")
@@ -207,15 +235,18 @@ def features(sdoc: Doc, k: int, view: _DocView, given: frozenset[str],
     return f
 
 
-def doc_matrix(sdoc: Doc, spans: Sequence[NerSpan]) -> tuple[list[tuple[int, int]], list[list[int]]]:
+def doc_matrix(sdoc: Doc, spans: Sequence[NerSpan],
+               view: _DocView | None = None) -> tuple[list[tuple[int, int]], list[list[int]]]:
     """Candidate regions and, per candidate token in order, its hashed feature ids."""
-    view = _DocView(sdoc, spans)
+    texts_ws = _texts(sdoc)
+    view = view or _DocView(sdoc, spans, *texts_ws)
     given, tokens = given_names(), name_tokens()
-    regs = regions(sdoc, spans)
+    regs = regions(sdoc, spans, texts_ws)
     rows: list[list[int]] = []
+    near: dict[int, list[str]] = {}
     for a, b in regs:
         for k in range(a, b):
-            rows.append([_h(x) for x in features(sdoc, k, view, given, tokens, (a, b))])
+            rows.append([_h(x) for x in features(sdoc, k, view, given, tokens, (a, b), near)])
     return regs, rows
 
 
@@ -263,6 +294,8 @@ class Tagging:
 
     spans: tuple[tuple[int, int, str], ...]
     p_per: np.ndarray
+    lower_seen: frozenset[str] = frozenset()  # words the document also writes in lowercase
+    title_case: frozenset[int] = frozenset()  # tokens on Title Case Headline lines
 
     def per_prob(self, start: int, end: int) -> float:
         return float(self.p_per[start:end].mean()) if end > start else 0.0
@@ -278,9 +311,11 @@ def tag(sdoc: Doc, spans: Sequence[NerSpan]) -> Tagging:
     if wb is None:
         return Tagging((), p_per)
     w, bias = wb
-    regs, rows = doc_matrix(sdoc, spans)
+    view = _DocView(sdoc, spans, *_texts(sdoc))
+    regs, rows = doc_matrix(sdoc, spans, view)
+    seen, titled = frozenset(view.lower_seen), frozenset(view.title_case)
     if not rows:
-        return Tagging((), p_per)
+        return Tagging((), p_per, seen, titled)
     flat = np.fromiter((i for ids in rows for i in ids), dtype=np.int64)
     offsets = np.cumsum([0] + [len(ids) for ids in rows[:-1]])
     scores = np.add.reduceat(w[flat], offsets, axis=0) + bias
@@ -307,7 +342,7 @@ def tag(sdoc: Doc, spans: Sequence[NerSpan]) -> Tagging:
             out.append((a + k, a + j, typ))
             k = j
         r += b - a
-    return Tagging(tuple(out), p_per)
+    return Tagging(tuple(out), p_per, seen, titled)
 
 
 def gold_tags(sdoc: Doc, regs: Sequence[tuple[int, int]],

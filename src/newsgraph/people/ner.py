@@ -310,6 +310,11 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
     return fixed
 
 
+# abbreviated titles written with a period before names ("Sen.", "Gov.", "Lt."); without the
+# period some are given names ("Gen")
+_TITLE_ABBREVS = frozenset({"sen", "rep", "gov", "gen", "col", "lt", "sgt", "pres", "capt", "maj",
+                            "adm", "cmdr", "supt", "insp", "det", "atty", "amb", "sec", "cpl",
+                            "pvt", "brig", "cdr", "rt", "hon", "fr", "sr", "sra", "messrs"})
 # the tagger's types as spaCy labels, for a repaired person it says is something else
 _FROM_COARSE = {"LOC": "GPE", "ORG": "ORG", "MISC": "NORP"}
 # how sure the tagger must be (mean PER probability over the span's tokens) to overrule the
@@ -343,8 +348,16 @@ def redecide_persons(sdoc: Doc, spans: list[NerSpan], tagging: model.Tagging, *,
             # titles stay outside the name, as in the rules ("Pope", "Mr", "Deputy Minister")
             while a < b - 1 and sdoc[a].text[:1].isupper() and (
                     sdoc[a].lower_.rstrip(".") in HONORIFICS or sdoc[a].lower_ in ROLE_NOUNS
-                    or sdoc[a].lower_ in TITLE_MODIFIERS):
+                    or sdoc[a].lower_ in TITLE_MODIFIERS
+                    or sdoc[a].text.endswith(".") and sdoc[a].lower_[:-1] in _TITLE_ABBREVS):
                 a += 1
+            # Title Case headlines ("Mike Huckabee Makes Joke"): a word the article also writes
+            # in lowercase is an ordinary word at either end of a name
+            if a in tagging.title_case:
+                while b - a > 1 and sdoc[b - 1].lower_ in tagging.lower_seen:
+                    b -= 1
+                while b - a > 1 and sdoc[a].lower_ in tagging.lower_seen:
+                    a += 1
             per.append((a, b))
     # two tagger names that exactly tile one repaired person are that one person
     for s in per_spans:
