@@ -139,7 +139,7 @@ def evaluate(docs: list[ConllDoc], items: list[dict], w: np.ndarray, b: np.ndarr
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--C", type=float, nargs="+", default=[0.5],
+    ap.add_argument("--C", type=float, nargs="+", default=[1.0],
                     help="inverse L2 strength; several values are compared on the held-out part, "
                          "the first is shipped")
     ap.add_argument("--no-write", action="store_true")

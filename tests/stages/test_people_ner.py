@@ -163,3 +163,17 @@ def test_person_kept_elsewhere_is_not_dropped() -> None:
 
 def test_weights_are_bundled() -> None:
     assert model.available()
+
+
+def test_without_weights_the_rules_stand(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.config import Config
+    from newsgraph.people.ner import repair
+    from newsgraph.stages.annotate import ALL_COMPONENTS, model_for
+
+    sdoc = model_for(Config(), ALL_COMPONENTS)(
+        "Coach Dalibor Vrana said on Monday that Brenholm Rovers would sign Ilko Petrash.")
+    rules = [(s.start, s.end, s.label) for s in repair(sdoc, statistical=False)]
+    monkeypatch.setattr(model, "_weights", lambda: None)
+    assert not model.available()
+    assert [(s.start, s.end, s.label) for s in repair(sdoc)] == rules
+    assert model.tag(sdoc, []).spans == ()

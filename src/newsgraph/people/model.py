@@ -242,11 +242,27 @@ def doc_matrix(sdoc: Doc, spans: Sequence[NerSpan],
     view = view or _DocView(sdoc, spans, *texts_ws)
     given, tokens = given_names(), name_tokens()
     regs = regions(sdoc, spans, texts_ws)
+    # every context a word has anywhere in the article ("Aberdeen manager" once makes
+    # "Aberdeen" a club in the other sentences too)
+    texts = texts_ws[0]
+    contexts: dict[str, set[str]] = defaultdict(set)
+    for a, b in regs:
+        for k in range(a, b):
+            low = texts[k].lower()
+            if b - a == 1 or k == a or k == b - 1:
+                if k == a and a > 0:
+                    contexts[low].add("agg_prev=" + texts[a - 1].lower())
+                if k == b - 1 and b < len(texts):
+                    contexts[low].add("agg_next=" + texts[b].lower())
     rows: list[list[int]] = []
     near: dict[int, list[str]] = {}
     for a, b in regs:
         for k in range(a, b):
-            rows.append([_h(x) for x in features(sdoc, k, view, given, tokens, (a, b), near)])
+            feats = features(sdoc, k, view, given, tokens, (a, b), near)
+            ctx = contexts.get(texts[k].lower())
+            if ctx:
+                feats.extend(sorted(ctx)[:30])
+            rows.append([_h(x) for x in feats])
     return regs, rows
 
 
