@@ -1,0 +1,195 @@
+"""Write docs/benchmarks.md from the results of the last benchmark run (benchmarks/out/*.json).
+
+    python benchmarks/eval_gate.py      # runs every benchmark
+    python benchmarks/report.py         # turns their results into docs/benchmarks.md
+
+Every figure in the document comes from a results file, with the time it was measured; targets
+are the issues' and marked met or not by comparing the figures, never by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "out"
+DOC = HERE.parent / "docs" / "benchmarks.md"
+
+
+def load(name: str) -> dict[str, Any]:
+    path = OUT / f"{name}.json"
+    return json.loads(path.read_text()) if path.exists() else {"figures": {}, "time": "not run"}
+
+
+def f(x: Any, digits: int = 3) -> str:
+    if x is None:
+        return "-"
+    if isinstance(x, float):
+        return f"{x:.{digits}f}"
+    return str(x)
+
+
+def met(value: float | None, target: float, above: bool = True) -> str:
+    if value is None:
+        return "not measured"
+    ok = value >= target if above else value <= target
+    return "met" if ok else f"**not met** ({f(value)})"
+
+
+def section(lines: list[str], title: str, name: str, command: str) -> dict[str, Any]:
+    data = load(name)
+    lines += ["", f"## {title}", "", f"`{command}` (measured {data['time']})", ""]
+    return data["figures"]
+
+
+def table(lines: list[str], header: list[str], rows: list[list[str]]) -> None:
+    lines.append("| " + " | ".join(header) + " |")
+    lines.append("|" + "---|" * len(header))
+    lines.extend("| " + " | ".join(r) + " |" for r in rows)
+
+
+def main() -> None:
+    L: list[str] = [
+        "# Benchmarks",
+        "",
+        "Dev-split figures, each measured by a script in `benchmarks/` that reads `../shared/data` at",
+        "run time, with its own scorer and, where the issue names one, a peer measured in the same run.",
+        "`python benchmarks/eval_gate.py` reruns all of them and checks the floors in",
+        "`benchmarks/baseline.json`; this page is written from their results by",
+        "`python benchmarks/report.py`. Machines are 2 noisy cores: timings vary between runs.",
+        "Rules were developed against these dev splits (TimeBank+AQUAINT is the only TimeML set here,",
+        "so its figures are dev figures and likely optimistic); test splits were never looked at.",
+    ]
+
+    g = section(L, "Seed article and bundled example (gold facts, K of N)", "seed",
+                "python benchmarks/seed.py")
+    e = load("example")["figures"]
+    kinds = ["people", "timexes", "quotes", "relations", "events", "statuses", "claims"]
+    table(L, ["kind", "seed", "bundled example"],
+          [[k, f"{g.get(k + '_k', '-')} of {g.get(k + '_n', '-')}",
+            f"{e.get(k + '_k', '-')} of {e.get(k + '_n', '-')}"] for k in kinds])
+    L.append("")
+    L.append("The bundled example is an original fictional story with the seed's hard parts; scoring"
+             " both with one scorer shows whether a rule only fits the seed.")
+
+    c = section(L, "Named entities: CoNLL-2003 dev", "conll", "python benchmarks/conll.py")
+    rows = []
+    for t in ("PER", "LOC", "ORG", "MISC", "ALL"):
+        rows.append([t] + [f(c.get(f"bare_{t}_{m}")) for m in ("p", "r", "f1")] +
+                    [f(c.get(f"newsgraph_{t}_{m}")) for m in ("p", "r", "f1")])
+    table(L, ["type", "bare P", "bare R", "bare F1", "newsgraph P", "newsgraph R", "newsgraph F1"], rows)
+    L += ["", "Tokens are joined with spaces as the issue specifies; spaCy labels map PERSON->PER,"
+          " GPE/LOC/FAC->LOC, ORG->ORG, NORP/EVENT/PRODUCT/WORK_OF_ART/LAW/LANGUAGE->MISC.",
+          f"- Issue 2: newsgraph ahead of bare on PER: "
+          f"{met((c.get('newsgraph_PER_f1') or 0) - (c.get('bare_PER_f1') or 1), 0.0001)}",
+          f"- Issue 5: PER F1 >= 0.92: {met(c.get('newsgraph_PER_f1'), 0.92)}; ORG and LOC no worse "
+          f"than bare: {met(min((c.get('newsgraph_ORG_f1') or 0) - (c.get('bare_ORG_f1') or 1), (c.get('newsgraph_LOC_f1') or 0) - (c.get('bare_LOC_f1') or 1)), 0.0)}"]
+
+    t = section(L, "Time expressions: TempEval-3 TimeBank + AQUAINT (TBAQ-cleaned)", "tempeval3",
+                "python benchmarks/tempeval3.py")
+    table(L, ["system", "strict F1", "relaxed F1", "type acc", "value acc", "value F1"],
+          [["newsgraph"] + [f(t.get(f"ours_{m}")) for m in
+                            ("strict_f1", "relaxed_f1", "type_acc", "value_acc", "value_f1")],
+           ["spaCy DATE/TIME + dateparser"] + [f(t.get(f"peer_{m}")) for m in
+                                               ("strict_f1", "relaxed_f1", "type_acc", "value_acc", "value_f1")]])
+    L += ["", f"- Issue 3: value F1 >= 0.85: {met(t.get('ours_value_f1'), 0.85)}; strict span F1 >= 0.85: "
+          f"{met(t.get('ours_strict_f1'), 0.85)}; timex stage share of extraction "
+          f"{f(t.get('timex_share_of_extraction'))} (< 0.10: {met(t.get('timex_share_of_extraction'), 0.10, above=False)}),"
+          f" {f(t.get('timex_ms_per_1k_words'), 1)} ms per 1,000 words. HeidelTime's published value F1 on the"
+          " TempEval-3 *test* is 77.6 (not comparable with a dev figure)."]
+    tw = section(L, "Dates in tweets: TweeTIME dev", "tweetime", "python benchmarks/tweetime.py")
+    table(L, ["system", "exact-set accuracy", "date P", "date R", "date F1"],
+          [[s] + [f(tw.get(f"{p}_{m}")) for m in ("exact_set_acc", "date_p", "date_r", "date_f1")]
+           for s, p in (("newsgraph", "ours"), ("dateparser", "peer"))])
+
+    q = section(L, "Quotes: PolNeAR dev", "polnear", "python benchmarks/polnear.py")
+    rows = []
+    for label, key in (("content P", "content_p"), ("content R", "content_r"), ("content F1", "content_f1"),
+                       ("direct content F1", "direct_content_f1"), ("direct speaker accuracy", "direct_speaker_acc"),
+                       ("indirect content P", "indirect_content_p"), ("indirect content R", "indirect_content_r"),
+                       ("indirect content F1", "indirect_content_f1"), ("speaker accuracy", "speaker_acc"),
+                       ("end-to-end F1", "e2e_f1")):
+        rows.append([label, f(q.get(key)), f(q.get("textacy_" + key))])
+    table(L, ["figure", "newsgraph", "textacy direct_quotations"], rows)
+    L += ["", f"- Issue 4: direct content F1 >= 0.90: {met(q.get('direct_content_f1'), 0.90)}; direct speaker"
+          f" accuracy >= 0.90: {met(q.get('direct_speaker_acc'), 0.90)}; indirect content F1 >= 0.65: "
+          f"{met(q.get('indirect_content_f1'), 0.65)}; quotes stage share {f(q.get('quotes_stage_share'))}."]
+
+    gp = section(L, "Pronouns: GAP development", "gap", "python benchmarks/gap.py")
+    table(L, ["system", "P", "R", "F1", "F1 masc", "F1 fem", "bias F/M"],
+          [[s] + [f(gp.get(f"{p}_{m}")) for m in ("ALL_p", "ALL_r", "ALL_f1", "M_f1", "F_f1", "bias_FM")]
+           for s, p in (("newsgraph (rules)", "newsgraph"), ("nearest preceding name", "nearest"))])
+    L += ["", f"- Issue 5: F1 >= 0.80 with bias >= 0.95: {met(gp.get('newsgraph_ALL_f1'), 0.80)}, bias "
+          f"{met(gp.get('newsgraph_bias_FM'), 0.95)}. The GAP paper's best baseline is 66.9 F1."]
+
+    n = section(L, "Name pairs: names/pairs_dev.tsv", "names", "python benchmarks/names.py")
+    table(L, ["system", "P", "R", "F1", "ROC-AUC"],
+          [["newsgraph match-names"] + [f(n.get(f"ours_{m}")) for m in ("p", "r", "f1", "auc")],
+           ["rapidfuzz ratio >= 85"] + [f(n.get(f"rapidfuzz85_{m}")) for m in ("p", "r", "f1", "auc")]])
+    kinds_n = sorted({k[len("kind_"):-len("_ours")] for k in n if k.startswith("kind_") and k.endswith("_ours")})
+    if kinds_n:
+        L += ["", "Share judged SAME by kind (positives want 1, negatives 0):", ""]
+        table(L, ["kind", "newsgraph", "rapidfuzz"],
+              [[k, f(n.get(f"kind_{k}_ours")), f(n.get(f"kind_{k}_peer"))] for k in kinds_n])
+    L += ["", f"- Issue 5: precision >= 0.95 with recall >= 0.85: {met(n.get('ours_p'), 0.95)} / "
+          f"{met(n.get('ours_r'), 0.85)}. Pairs covered by a lexicon row: "
+          f"{f(n.get('lexicon_covered_positive_share'))} of positives; without them P "
+          f"{f(n.get('ours_without_lexicon_pairs_p'))}, R {f(n.get('ours_without_lexicon_pairs_r'))}."]
+
+    m = section(L, "Cross-document coreference: MEANTIME airbus + apple", "meantime_coref",
+                "python benchmarks/meantime_coref.py")
+    table(L, ["items", "newsgraph MUC F1", "B3 F1", "avg", "identical names avg"],
+          [[sl, f(m.get(f"both_{sl}_ours_muc_f1")), f(m.get(f"both_{sl}_ours_b3_f1")),
+            f(m.get(f"both_{sl}_ours_avg")), f(m.get(f"both_{sl}_baseline_avg"))] for sl in ("ent", "all", "per")])
+    L += ["", "Gold entity mentions, grouped in each document by their gold links: this measures the"
+          " cross-article linking alone (`ent`: in-document entities as items; `all`: every mention;"
+          " `per`: people only). The identical-names baseline scores higher here than the issue's 0.55,"
+          " which was likely measured on system mentions.",
+          f"- Issue 5: average >= 0.70: {met(m.get('both_ent_ours_avg'), 0.70)} (entity items)."]
+
+    s = section(L, "Cross-document resolution at scale (synthetic people)", "crossdoc_scale",
+                "python benchmarks/crossdoc_scale.py")
+    table(L, ["people", "mentions", "seconds", "us per mention", "comparisons per mention", "pair P", "pair R", "peak MB"],
+          [[str(int(s.get(f"n{k}_people", 0))), str(int(s.get(f"n{k}_mentions", 0))), f(s.get(f"n{k}_seconds"), 1),
+            f(s.get(f"n{k}_us_per_mention"), 0), f(s.get(f"n{k}_comparisons_per_mention"), 2),
+            f(s.get(f"n{k}_pair_precision")), f(s.get(f"n{k}_pair_recall")), f(s.get(f"n{k}_peak_rss_mb"), 0)]
+           for k in (10000, 100000)])
+    L += ["", f"Time grows {f(s.get('time_growth_vs_linear'), 2)}x faster than linear from 10k to 100k people"
+          f" ({f(s.get('time_growth_vs_linear_nogc'), 2)}x with Python's garbage collector off)."]
+
+    ev = section(L, "Events: MEANTIME airbus + apple", "meantime_events", "python benchmarks/meantime_events.py")
+    table(L, ["sentences scored", "system", "trigger P", "trigger R", "trigger F1", "noun trigger R",
+              "Arg0/Arg1 P", "Arg0/Arg1 R", "Arg0/Arg1 F1"],
+          [["annotated", "newsgraph"] + [f(ev.get(k)) for k in ("trigger_p", "trigger_r", "trigger_f1", "noun_trigger_r",
+                                                                 "participant_p", "participant_r", "participant_f1")],
+           ["annotated", "every verb (peer)"] + [f(ev.get("peer_" + k)) for k in (
+               "trigger_p", "trigger_r", "trigger_f1", "noun_trigger_r", "participant_p", "participant_r", "participant_f1")],
+           ["any markable", "newsgraph"] + [f(ev.get("any_newsgraph_" + k)) for k in (
+               "trigger_p", "trigger_r", "trigger_f1", "noun_trigger_r", "participant_p", "participant_r", "participant_f1")],
+           ["any markable", "every verb (peer)"] + [f(ev.get("any_peer_" + k)) for k in (
+               "trigger_p", "trigger_r", "trigger_f1", "noun_trigger_r", "participant_p", "participant_r", "participant_f1")]])
+    L += ["", "\"annotated\" = sentences holding a markable of MEANTIME's full annotation (title and about the first"
+          " five sentences, per its guidelines); \"any markable\" also counts later sentences that carry only a few"
+          " linked mentions, where most real events are unannotated and every system's precision drops.",
+          f"- Issue 6: trigger F1 >= 0.80: {met(ev.get('trigger_f1'), 0.80)}; Arg0/Arg1 F1 >= 0.65: "
+          f"{met(ev.get('participant_f1'), 0.65)} (annotated sentences)."]
+
+    cs = section(L, "Claims, relations, statuses: the fictional claims set", "claims_set",
+                 "python benchmarks/claims_set.py -v")
+    table(L, ["figure", "value"], [[k, f(v)] for k, v in sorted(cs.items())])
+
+    tp = section(L, "Throughput: news corpus (199 articles)", "throughput", "python benchmarks/throughput.py")
+    table(L, ["figure", "value"],
+          [["bare spaCy nlp.pipe, words/s", f(tp.get("bare_wps"))], ["newsgraph extract, words/s", f(tp.get("newsgraph_wps"))],
+           ["ratio newsgraph / bare", f(tp.get("ratio"))], ["peak memory, MB", f(tp.get("peak_mb"))]] +
+          [[f"share of time: {k[6:]}", f(v)] for k, v in sorted(tp.items()) if k.startswith("share_")])
+    L += ["", f"- Issue 2: ratio >= 0.7: {met(tp.get('ratio'), 0.7)}. Both run in one process on the same texts,"
+          " interleaved, best of two rounds."]
+    DOC.write_text("\n".join(L) + "\n")
+    print(f"wrote {DOC}")
+
+
+if __name__ == "__main__":
+    main()
