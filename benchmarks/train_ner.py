@@ -5,6 +5,8 @@ into hashed feature rows with BIO targets, fits a multinomial logistic regressio
 needed for training only; the package reads the weights with numpy) and writes
 ``src/newsgraph/resources/people_ner_model.npz``. The last fifth of train is held out first to
 report how the rules+tagger combination does there; the shipped weights are then fit on all of it.
+An optional second pass (``--two-pass``) reads the first pass's view of the whole article; it is
+trained on first-pass output for documents the first pass was not fit on (``--folds``).
 
     .venv/bin/python benchmarks/train_ner.py [--limit N] [--C 0.5] [--no-write]
 
@@ -66,13 +68,13 @@ def featurize(items: list[dict]) -> None:
         it["y"] = model.gold_tags(it["sdoc"], it["regs"], it["gold"])
 
 
-def to_matrix(items: list[dict]):  # type: ignore[no-untyped-def]
+def to_matrix(items: list[dict], key: str = "rows"):  # type: ignore[no-untyped-def]
     from scipy.sparse import csr_matrix
 
     indptr, indices = [0], []
     ys: list[int] = []
     for it in items:
-        for ids in it["rows"]:
+        for ids in it[key]:
             indices.extend(ids)
             indptr.append(len(indices))
         ys.extend(it["y"])
@@ -83,10 +85,10 @@ def to_matrix(items: list[dict]):  # type: ignore[no-untyped-def]
     return x, np.array(ys)
 
 
-def fit(items: list[dict], c: float):  # type: ignore[no-untyped-def]
+def fit(items: list[dict], c: float, key: str = "rows"):  # type: ignore[no-untyped-def]
     from sklearn.linear_model import LogisticRegression
 
-    x, y = to_matrix(items)
+    x, y = to_matrix(items, key)
     clf = LogisticRegression(C=c, max_iter=300, solver="lbfgs")
     clf.fit(x, y)
     w = np.zeros((1 << model.BITS, len(model.TAGS)), dtype=np.float32)
@@ -100,12 +102,32 @@ def fit(items: list[dict], c: float):  # type: ignore[no-untyped-def]
     return w, b
 
 
-def evaluate(docs: list[ConllDoc], items: list[dict], w: np.ndarray, b: np.ndarray,
+def second_rows(items: list[dict], stage: model.Stage) -> None:
+    """The second pass's rows of each document, from first-pass weights ``stage``."""
+    for it in items:
+        if it["rows"]:
+            probs = model.probabilities(it["rows"], stage)
+            it["rows2"] = model.second_pass_rows(it["sdoc"], it["regs"], it["rows"], probs)
+        else:
+            it["rows2"] = []
+
+
+def fit_stages(items: list[dict], c: float, folds: int) -> list[model.Stage]:
+    """First pass on all ``items``; second pass on first-pass output that each document gets
+    from weights fit without it (out of fold), as it will on unseen text."""
+    for f in range(folds):
+        rest = [it for k, it in enumerate(items) if k % folds != f]
+        second_rows([it for k, it in enumerate(items) if k % folds == f], fit(rest, c))
+    first = fit(items, c)
+    return [first, fit(items, c, "rows2")]
+
+
+def evaluate(docs: list[ConllDoc], items: list[dict], stages: list[model.Stage],
              errors: int = 0, grid: bool = False) -> None:
-    model._weights = lambda: (w, b)  # type: ignore[assignment]
+    model._weights = lambda: stages  # type: ignore[assignment]
     settings = [(DROP_BELOW, ADD_ABOVE)]
     if grid:
-        settings += [(d, a) for d in (0.05, 0.1, 0.2, 0.3, 0.5) for a in (0.3, 0.5, 0.7, 0.9)
+        settings += [(d, a) for d in (0.1, 0.2, 0.3, 0.5) for a in (0.5, 0.7, 0.9)
                      if (d, a) != settings[0]]
     tp = {k: 0 for k in ["rules", *settings]}
     fp = dict.fromkeys(tp, 0)
@@ -133,7 +155,7 @@ def evaluate(docs: list[ConllDoc], items: list[dict], w: np.ndarray, b: np.ndarr
     for key, n_tp in tp.items():
         p, r, f = prf(n_tp, fp[key], fn[key])
         name = key if key == "rules" else f"drop<{key[0]} add>{key[1]}"
-        print(f"held-out train PER {name:18}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        print(f"held-out train PER {name:28}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
 
 
 def main() -> None:
@@ -146,6 +168,12 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0, help="print N held-out PER errors")
     ap.add_argument("--grid", action="store_true", help="compare combination thresholds")
     ap.add_argument("--cached", action="store_true", help="reuse the feature rows of the last run")
+    ap.add_argument("--two-pass", action="store_true",
+                    help="add a second pass over the first pass's view of the whole article "
+                         "(held-out train PER F1 0.924 -> 0.935, dev 0.951 -> 0.952, but on mixed-"
+                         "case news it spreads one wrong first-pass verdict over every mention "
+                         "of a name, so the shipped tagger has one pass)")
+    ap.add_argument("--folds", type=int, default=3, help="out-of-fold splits for the second pass")
     args = ap.parse_args()
     docs = read_conll(data_dir("conll2003_en") / "train.txt")
     if args.limit:
@@ -163,16 +191,27 @@ def main() -> None:
     cut = len(docs) * 4 // 5
     for c in args.C:
         print(f"C={c}")
-        w, b = fit(items[:cut], c)
-        evaluate(docs[cut:], items[cut:], w, b, args.errors, args.grid)
+        one_pass = not args.two_pass
+        stages = [fit(items[:cut], c)] if one_pass else fit_stages(items[:cut], c, args.folds)
+        if not one_pass:
+            second_rows(items[cut:], stages[0])
+            print("first pass only:")
+            evaluate(docs[cut:], items[cut:], stages[:1])
+        evaluate(docs[cut:], items[cut:], stages, args.errors, args.grid)
     if args.no_write:
         return
-    w, b = fit(items, args.C[0])
-    used = np.flatnonzero(np.abs(w).max(axis=1) > 1e-4)
-    np.savez_compressed(model.WEIGHTS, rows=used.astype(np.int32),
-                        weights=w[used].astype(np.float16), bias=b.astype(np.float16),
-                        licence=np.array(LICENCE))
-    print(f"wrote {model.WEIGHTS} ({model.WEIGHTS.stat().st_size / 1e6:.1f} MB, {len(used)} rows)")
+    stages = [fit(items, args.C[0])] if not args.two_pass else fit_stages(items, args.C[0],
+                                                                            args.folds)
+    arrays: dict[str, np.ndarray] = {"licence": np.array(LICENCE)}
+    for n, (w, b) in enumerate(stages):
+        suffix = "2" if n else ""
+        used = np.flatnonzero(np.abs(w).max(axis=1) > 1e-4)
+        arrays[f"rows{suffix}"] = used.astype(np.int32)
+        arrays[f"weights{suffix}"] = w[used].astype(np.float16)
+        arrays[f"bias{suffix}"] = b.astype(np.float16)
+    np.savez_compressed(model.WEIGHTS, **arrays)  # type: ignore[arg-type]
+    print(f"wrote {model.WEIGHTS} ({model.WEIGHTS.stat().st_size / 1e6:.1f} MB, "
+          f"{len(stages)} passes)")
 
 
 if __name__ == "__main__":

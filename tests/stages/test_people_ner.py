@@ -129,9 +129,14 @@ def test_redecide_persons(spans: list[NerSpan], tagged: list[tuple[int, int, str
     assert [(s.start, s.end, s.label) for s in got] == expected
 
 
-def test_title_stays_outside_the_name() -> None:
+@pytest.mark.parametrize("tagged", [
+    [(0, 2, "PER")],
+    # a title the tagger cuts off as a person of its own is no person
+    [(0, 1, "PER"), (1, 2, "PER")],
+])
+def test_title_stays_outside_the_name(tagged: list[tuple[int, int, str]]) -> None:
     sdoc = _blank(["Mayor", "Ostrova", "visited", "Brenholm", "."])
-    tagging = model.Tagging(((0, 2, "PER"),), np.array([0.9, 0.9, 0, 0, 0], dtype=np.float32))
+    tagging = model.Tagging(tuple(tagged), np.array([0.9, 0.9, 0, 0, 0], dtype=np.float32))
     got = redecide_persons(sdoc, [NerSpan(1, 2, "PERSON")], tagging)
     assert [(s.start, s.end, s.label) for s in got] == [(1, 2, "PERSON")]
 

@@ -96,8 +96,9 @@ def regions(sdoc: Doc, spans: Sequence[NerSpan],
             j += 1
         if j > k:
             inside = [x for x in range(k, j + 1) if cand[x]]
-            if len(inside) >= 2:
-                for x in range(inside[0], inside[-1] + 1):
+            lead = k if inside and texts[k].lower() in _PARTICLES else None
+            if len(inside) >= 2 or lead is not None:
+                for x in range(inside[0] if lead is None else lead, inside[-1] + 1):
                     if texts[x].isalpha() or texts[x] in ("-", "'"):
                         cand[x] = True
         k = j + 1
@@ -266,16 +267,70 @@ def doc_matrix(sdoc: Doc, spans: Sequence[NerSpan],
     return regs, rows
 
 
+Stage = tuple[np.ndarray, np.ndarray]  # weights (2**BITS x tags) and bias
+
+
 @lru_cache(maxsize=1)
-def _weights() -> tuple[np.ndarray, np.ndarray] | None:
+def _weights() -> list[Stage] | None:
     if not WEIGHTS.exists():
         log.info("no NER tagger weights at %s; rules only", WEIGHTS)
         return None
+    stages: list[Stage] = []
     with np.load(WEIGHTS) as z:
-        rows, w, bias = z["rows"], z["weights"].astype(np.float32), z["bias"].astype(np.float32)
-    full = np.zeros((1 << BITS, len(TAGS)), dtype=np.float32)
-    full[rows] = w
-    return full, bias
+        for suffix in ("", "2"):
+            if f"rows{suffix}" not in z:
+                break
+            full = np.zeros((1 << BITS, len(TAGS)), dtype=np.float32)
+            full[z[f"rows{suffix}"]] = z[f"weights{suffix}"].astype(np.float32)
+            stages.append((full, z[f"bias{suffix}"].astype(np.float32)))
+    return stages
+
+
+def probabilities(rows: Sequence[Sequence[int]], stage: Stage) -> np.ndarray:
+    """Tag probabilities (rows x tags) of hashed feature rows under one weight stage."""
+    w, bias = stage
+    flat = np.fromiter((i for ids in rows for i in ids), dtype=np.int64)
+    offsets = np.cumsum([0] + [len(ids) for ids in rows[:-1]])
+    scores = np.add.reduceat(w[flat], offsets, axis=0) + bias
+    scores -= scores.max(axis=1, keepdims=True)
+    probs = np.exp(scores)
+    probs /= probs.sum(axis=1, keepdims=True)
+    return probs
+
+
+_TYPES = ("O", "PER", "LOC", "ORG", "MISC")
+
+
+def second_pass_rows(sdoc: Doc, regs: Sequence[tuple[int, int]], rows: Sequence[list[int]],
+                     probs: np.ndarray) -> list[list[int]]:
+    """First-pass rows plus what the first pass says about the same word elsewhere in the
+    article: a surname tagged as part of a full name once is a person in every sentence."""
+    typ = np.stack([probs[:, 0], probs[:, 1] + probs[:, 2], probs[:, 3] + probs[:, 4],
+                    probs[:, 5] + probs[:, 6], probs[:, 7] + probs[:, 8]], axis=1)
+    best = probs.argmax(axis=1)
+    words = [sdoc[k].lower_ for a, b in regs for k in range(a, b)]
+    sums: dict[str, np.ndarray] = {}
+    counts: Counter[str] = Counter(words)
+    surnames: set[str] = set()
+    for i, w in enumerate(words):
+        sums[w] = sums[w] + typ[i] if w in sums else typ[i].copy()
+        if TAGS[best[i]] == "I-PER" and (i + 1 == len(words) or TAGS[best[i + 1]] != "I-PER"):
+            surnames.add(w)
+    out: list[list[int]] = []
+    for i, w in enumerate(words):
+        own = TAGS[best[i]]
+        extra = [f"p1={own}"]
+        if counts[w] > 1:
+            other = (sums[w] - typ[i]) / (counts[w] - 1)
+            top = _TYPES[int(other.argmax())]
+            sure = "hi" if other.max() > 0.7 else "lo"
+            extra += [f"p1doc={top}", f"p1doc={top}|{sure}", f"p1doc+own={top}|{own}"]
+        else:
+            extra.append("p1doc=none")
+        if w in surnames and own != "I-PER":
+            extra.append("p1surname")
+        out.append(rows[i] + [_h(x) for x in extra])
+    return out
 
 
 def available() -> bool:
@@ -322,22 +377,18 @@ _PER_TAGS = [TAGS.index("B-PER"), TAGS.index("I-PER")]
 
 def tag(sdoc: Doc, spans: Sequence[NerSpan]) -> Tagging:
     """Tag the capitalized stretches of ``sdoc``; empty when no weights are bundled."""
-    wb = _weights()
+    stages = _weights()
     p_per = np.zeros(len(sdoc), dtype=np.float32)
-    if wb is None:
+    if not stages:
         return Tagging((), p_per)
-    w, bias = wb
     view = _DocView(sdoc, spans, *_texts(sdoc))
     regs, rows = doc_matrix(sdoc, spans, view)
     seen, titled = frozenset(view.lower_seen), frozenset(view.title_case)
     if not rows:
         return Tagging((), p_per, seen, titled)
-    flat = np.fromiter((i for ids in rows for i in ids), dtype=np.int64)
-    offsets = np.cumsum([0] + [len(ids) for ids in rows[:-1]])
-    scores = np.add.reduceat(w[flat], offsets, axis=0) + bias
-    scores -= scores.max(axis=1, keepdims=True)
-    probs = np.exp(scores)
-    probs /= probs.sum(axis=1, keepdims=True)
+    probs = probabilities(rows, stages[0])
+    if len(stages) > 1:
+        probs = probabilities(second_pass_rows(sdoc, regs, rows, probs), stages[1])
     logp = np.log(probs + 1e-12)
     per = probs[:, _PER_TAGS].sum(axis=1)
     out: list[tuple[int, int, str]] = []

@@ -27,7 +27,7 @@ from .lexicon import (
 from .resources import given_names, name_tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                            "WORK_OF_ART", "LAW", "LANGUAGE"})
@@ -323,6 +323,13 @@ DROP_BELOW = 0.3
 ADD_ABOVE = 0.7
 
 
+def _is_title_word(t: Token) -> bool:
+    low = t.lower_
+    return t.text[:1].isupper() and (
+        low.rstrip(".") in HONORIFICS or low in ROLE_NOUNS or low in TITLE_MODIFIERS
+        or t.text.endswith(".") and low[:-1] in _TITLE_ABBREVS)
+
+
 def redecide_persons(sdoc: Doc, spans: list[NerSpan], tagging: model.Tagging, *,
                      drop_below: float = DROP_BELOW, add_above: float = ADD_ABOVE) -> list[NerSpan]:
     """Take the tagger's confident person decisions.
@@ -346,10 +353,7 @@ def redecide_persons(sdoc: Doc, spans: list[NerSpan], tagging: model.Tagging, *,
                 a += 1
         if confirmed or tagging.per_prob(a, b) > add_above:
             # titles stay outside the name, as in the rules ("Pope", "Mr", "Deputy Minister")
-            while a < b - 1 and sdoc[a].text[:1].isupper() and (
-                    sdoc[a].lower_.rstrip(".") in HONORIFICS or sdoc[a].lower_ in ROLE_NOUNS
-                    or sdoc[a].lower_ in TITLE_MODIFIERS
-                    or sdoc[a].text.endswith(".") and sdoc[a].lower_[:-1] in _TITLE_ABBREVS):
+            while a < b - 1 and _is_title_word(sdoc[a]):
                 a += 1
             # Title Case headlines ("Mike Huckabee Makes Joke"): a word the article also writes
             # in lowercase is an ordinary word at either end of a name
@@ -358,6 +362,8 @@ def redecide_persons(sdoc: Doc, spans: list[NerSpan], tagging: model.Tagging, *,
                     b -= 1
                 while b - a > 1 and sdoc[a].lower_ in tagging.lower_seen:
                     a += 1
+            if b - a == 1 and _is_title_word(sdoc[a]):
+                continue  # a lone "Pope" or "Sen." before a name the rules have
             per.append((a, b))
     # two tagger names that exactly tile one repaired person are that one person
     for s in per_spans:
@@ -367,15 +373,17 @@ def redecide_persons(sdoc: Doc, spans: list[NerSpan], tagging: model.Tagging, *,
             per = [p for p in per if p not in inside] + [(s.start, s.end)]
     other = {(a, b): typ for a, b, typ in tagging.spans if typ != "PER"}
     # a name the article keeps as a person elsewhere stays one here
+    def unsure(s: NerSpan) -> bool:
+        return tagging.per_prob(s.start, s.end) < drop_below
+
     kept = {sdoc[b - 1].lower_ for a, b in per}
-    kept.update(sdoc[s.end - 1].lower_ for s in per_spans
-                if tagging.per_prob(s.start, s.end) >= drop_below)
+    kept.update(sdoc[s.end - 1].lower_ for s in per_spans if not unsure(s))
     out: list[NerSpan] = []
     for s in spans:
         if any(a < s.end and s.start < b for a, b in per):
             continue
         if s.label == "PERSON" and s.source != "hint" and sdoc[s.end - 1].lower_ not in kept \
-                and tagging.per_prob(s.start, s.end) < drop_below:
+                and unsure(s):
             new = _FROM_COARSE.get(other.get((s.start, s.end), ""))
             if new is None:
                 continue
