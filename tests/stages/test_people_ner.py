@@ -182,3 +182,23 @@ def test_without_weights_the_rules_stand(monkeypatch: pytest.MonkeyPatch) -> Non
     assert not model.available()
     assert [(s.start, s.end, s.label) for s in repair(sdoc)] == rules
     assert model.tag(sdoc, []).spans == ()
+
+
+def test_two_pass_weights_tag(monkeypatch: pytest.MonkeyPatch) -> None:
+    # train_ner.py --two-pass ships a second weight stage; tagging must take it
+    from newsgraph.config import Config
+    from newsgraph.people.ner import repair
+    from newsgraph.stages.annotate import ALL_COMPONENTS, model_for
+
+    sdoc = model_for(Config(), ALL_COMPONENTS)("Ilko Petrash met Dalibor Vrana in Brenholm.")
+    spans = repair(sdoc, statistical=False)
+    w = np.zeros((1 << model.BITS, len(model.TAGS)), dtype=np.float32)
+    # a second stage that knows nothing but "everything is O"
+    bias = np.full(len(model.TAGS), -5.0, dtype=np.float32)
+    bias[0] = 5.0
+    first = model._weights()
+    assert first
+    monkeypatch.setattr(model, "_weights", lambda: [first[0], (w, bias)])
+    tagging = model.tag(sdoc, spans)
+    assert tagging.spans == ()
+    assert float(tagging.p_per.max()) < 0.01
