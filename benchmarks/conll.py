@@ -7,7 +7,12 @@ and overall (conlleval semantics). spaCy labels are mapped to CoNLL types: PERSO
 GPE/LOC/FAC->LOC, ORG->ORG, NORP/EVENT/PRODUCT/WORK_OF_ART/LAW/LANGUAGE->MISC, the numeric and
 time labels dropped.
 
-    .venv/bin/python benchmarks/conll.py [--limit N]
+    .venv/bin/python benchmarks/conll.py [--limit N] [--errors N] [--split train]
+
+``--split train`` scores the train split instead, for error analysis (the tagger in
+``newsgraph.people.model`` is trained on it, so those figures are not a measure); only the full
+dev run writes ``benchmarks/out/conll.json``. PER errors are counted by kind (wrong type, wrong
+boundaries, spurious, missed) in every run.
 """
 
 from __future__ import annotations

@@ -8,8 +8,9 @@ its neighbours, spaCy's own label, the repaired label and what the rest of the a
 the same word. It is a multinomial logistic regression trained by ``benchmarks/train_ner.py``; the
 weights ship in ``newsgraph/resources/people_ner_model.npz`` (see the licence note there).
 
-Only person decisions are taken from it: a span it tags PER becomes a person, and a repaired
-person it tags otherwise loses that label. Everything else keeps the rules' finer spaCy labels.
+Only person decisions are taken from it (:func:`newsgraph.people.ner.redecide_persons`): a span
+it is sure is PER becomes a person, and a repaired person it is sure is not loses that label.
+Everything else keeps the rules' finer spaCy labels. It costs a few percent of spaCy's time.
 """
 
 from __future__ import annotations
