@@ -30,7 +30,7 @@ class Stated:
     """One stated quantity with where it was said."""
 
     kind: str  # duration | age
-    value: str  # as stored: "P498D", "about P500D", "35"
+    value: str  # as stored: "P467D", "about P500D", "35"
     doc: str
     published: str | None
     span: tuple[int, int]
@@ -65,7 +65,7 @@ def compare_durations(a: Stated, b: Stated) -> tuple[str, str]:
     (da, ma), (db, mb) = pa, pb
     if ma is None and mb is None and abs(da - db) < 0.5:
         return "same", f"both state {a.value}"
-    # one bound against a value: "more than a year" and "498 days" agree
+    # one bound against a value: "more than a year" and "467 days" agree
     for (dx, mx, vx), (dy, my, vy) in (((da, ma, a.value), (db, mb, b.value)),
                                        ((db, mb, b.value), (da, ma, a.value))):
         if mx in ("MORE_THAN", "EQUAL_OR_MORE") and my not in ("LESS_THAN", "EQUAL_OR_LESS"):

@@ -3,10 +3,10 @@
 The store links each new article's entities to stored clusters. Work stays close to linear in the
 number of stored entities because a new entity is scored only against clusters that share a
 blocking key (:func:`block_keys`): for people, a phonetic key of the family name joined with a
-key of the given name (its diminutive group, else its phonetic key), so "Sasha Trupanov"
-and "Aleksandr Trufanov" meet while the thousands of other people called Smith or Alexander do
+key of the given name (its diminutive group, else its phonetic key), so "Kostya Bilousov"
+and "Konstantin Byelousov" meet while the thousands of other people called Smith or Alexander do
 not. Entities are stored under :func:`index_keys`, which adds coarse keys so that a surname alone
-("Trufanov") or an initial ("A. Trufanov") in a later article still finds the full name.
+("Belousov") or an initial ("K. Belousov") in a later article still finds the full name.
 
 :func:`link_score` combines name compatibility (:func:`newsgraph.names.compare`) with context:
 co-occurring people, places, organizations, titles, ages and relations. Context can raise a
@@ -90,7 +90,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 
 
 def phonetic_key(word: str) -> str:
-    """A coarse, transliteration-stable key of one name word (Trufanov/Trupanov/Troufanov)."""
+    """A coarse, transliteration-stable key of one name word (Belousov/Bilousov/Byelousov)."""
     w = strip_article(word)
     m = masculine(w)
     sk = skeleton(m if m else w)
@@ -278,7 +278,7 @@ def _title_words(title: str) -> frozenset[str]:
 
 
 def _shared_titles(a: Sequence[str], b: Sequence[str]) -> list[str]:
-    """Titles of both sides, one contained in the other ("president" ~ "the Russian president")."""
+    """Titles of both sides, one contained in the other ("president" ~ "the foreign minister")."""
     wb = [_title_words(y) for y in b]
     out = []
     for x in a:

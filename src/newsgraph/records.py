@@ -26,8 +26,8 @@ class Rejection:
 class Mention:
     """One surface mention of an entity.
 
-    ``kind`` is ``name`` (a proper name or part of one), ``title`` ("the Russian president",
-    "Mr Putin"), ``description`` ("a Russian deputy foreign minister") or ``pronoun``.
+    ``kind`` is ``name`` (a proper name or part of one), ``title`` ("the foreign minister",
+    "Ms Marchetti"), ``description`` ("a Canadian envoy") or ``pronoun``.
     """
 
     start: int

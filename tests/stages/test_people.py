@@ -243,7 +243,7 @@ def test_fold_surname(a: str, b: str, same: bool) -> None:
 
 
 @pytest.mark.parametrize("word, expected", [
-    ("Russian-Israeli", ["Russia", "Israel"]), ("Chilean", ["Chile"]), ("Blue-Green", []),
+    ("Ukrainian-Canadian", ["Ukraine", "Canada"]), ("Chilean", ["Chile"]), ("Blue-Green", []),
 ])
 def test_demonyms(word: str, expected: list[str]) -> None:
     assert demonym_countries(word) == expected

@@ -23,7 +23,7 @@ _PASS_SUBJ = ("nsubjpass", "csubjpass")
 _OBJ = ("dobj", "obj")
 # dependents through which a verb shares the subject of the verb it hangs on
 _SHARES_SUBJECT = ("xcomp", "conj", "advcl")
-# control verbs whose object, not subject, does the embedded event ("urged Hamas to free him")
+# control verbs whose object, not subject, does the embedded event ("urged the brigade to free him")
 _OBJECT_CONTROL = frozenset("""
 urge ask call appeal tell order force persuade allow permit help encourage invite require
 press pressure convince instruct authorize enable lead cause get
@@ -290,7 +290,7 @@ def _hypothetical(tok: Token) -> bool:
         if any("\n" in t.text for t in tok.doc[lo:hi]):
             # a paragraph break: the parser glued two sentences together
             break
-        # "urged Hamas to free him", "its commitment to free him": asked for, not reported
+        # "urged the brigade to free him", "its commitment to free him": asked for, not reported
         if head.lemma_.lower() in lx.HYPOTHETICAL_GOVERNORS or (
                 head.pos_ == "NOUN" and head.lemma_.lower() in lx.HYPOTHETICAL_NOUNS):
             return True

@@ -1,9 +1,10 @@
 """Relations between people: family, title, membership, age, citizenship, each with evidence.
 
-Read off the words around each name of a person: "his mother Yelena" (mother_of), "the father,
-Vitali" (father_of), "Russian President, Vladimir Putin" (title "President of Russia"),
-"Trufanov, 29," (age, as of the time of the event the sentence reports), "a Russian-Israeli man"
-(citizen_of Russia and Israel), "a leader of Hamas" (member_of). The role phrases are parsed with
+Read off the words around each name of a person: "his wife Marta" (spouse_of), "the father,
+Pavlo" (father_of), "Italian Foreign Minister, Elena Marchetti" (title "Foreign Minister of
+Italy"), "Belousov, 41," (age, as of the time of the event the sentence reports), "a
+Ukrainian-Canadian engineer" (citizen_of Ukraine and Canada), "a leader of the brigade"
+(member_of). The role phrases are parsed with
 the people stage's lexicons (:mod:`newsgraph.people.attributes`) so both stages agree on what a
 title or a demonym is.
 """
@@ -105,7 +106,7 @@ def find_relations(doc: Document, sdoc: Doc, resolver: Resolver,
                 if title and (office or not p.countries):
                     add(ent.id, "title", title, ev_start, ev_end)
                 if p.countries and not office:
-                    # "a Russian-Israeli man", "a Danish aid worker": nationality, not office
+                    # "a Ukrainian-Canadian engineer", "a Danish aid worker": nationality, not office
                     for country in p.countries:
                         add(ent.id, "citizen_of", country, ev_start, ev_end)
                 if p.age is not None:
@@ -189,7 +190,7 @@ def _kin_of(sdoc: Doc, resolver: Resolver, phrase: Any, person: Entity) -> Entit
                 ent = resolver.entity(g) if g.dep_ == "pobj" else None
                 if ent is not None and ent.id != person.id:
                     return ent
-    # "the father, Vitali": the family of whoever the story is about at this point
+    # "the father, Pavlo": the family of whoever the story is about at this point
     best = None
     for i, ent in resolver._subjects:  # noqa: SLF001 - shared heuristic of this package
         if i >= phrase.start:

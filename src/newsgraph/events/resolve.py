@@ -1,8 +1,8 @@
 """From a token of the parse to an entity of the article.
 
 The people stage owns coreference; this module only asks it (``Document.entity_at``) and, when a
-token is not itself a mention, follows the parse to the phrase that is: an appositive ("Trufanov,
-a Russian-Israeli man"), a name inside a descriptive phrase ("his mother Yelena"), the noun a
+token is not itself a mention, follows the parse to the phrase that is: an appositive ("Belousov,
+a Ukrainian-Canadian engineer"), a name inside a descriptive phrase ("his wife Marta"), the noun a
 relative pronoun stands for. Pronouns the people stage left unresolved fall back to the most
 recent person who was a sentence subject, which is how news prose usually continues.
 """
@@ -82,7 +82,7 @@ class Resolver:
 
     def _via_parse(self, tok: Token, depth: int) -> Entity | None:
         low = tok.lower_
-        # a name inside the phrase: "his mother Yelena", "the father, Vitali Trupanov"
+        # a name inside the phrase: "his wife Marta", "the father, Pavlo Bilousov"
         for c in tok.children:
             if c.dep_ in ("appos", "compound", "npadvmod") and c.pos_ == "PROPN" and c.i > tok.i:
                 ent = self._direct(c)

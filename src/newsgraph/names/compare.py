@@ -32,7 +32,7 @@ class Match:
 
 
 def masculine(word: str) -> str | None:
-    """The masculine form of a feminine Slavic surname ("Trufanova" -> "Trufanov"), else None."""
+    """The masculine form of a feminine Slavic surname ("Belousova" -> "Belousov"), else None."""
     w = fold(word)
     for pattern, repl in _FEMININE:
         if pattern.search(w):

@@ -20,7 +20,7 @@ def entity_for_span(doc: Document, start: int, end: int, *,
     """The entity a span refers to, pronouns included; None if it overlaps no mention.
 
     The mention overlapping ``[start, end)`` most wins; among equal overlaps a ``prefer``-typed
-    entity wins, so "a Russian deputy foreign minister" does not resolve to "Russian".
+    entity wins, so "a Canadian envoy" does not resolve to "Russian".
     """
     index = doc.scratch.get(INDEX_KEY)
     if index is None:

@@ -1,7 +1,7 @@
 """Titles, ages, nationalities and gender cues read from the words around a person's name.
 
-"Russian President, Vladimir Putin" gives the title "President of Russia"; "Trufanov, 29," the age
-29; "a Russian-Israeli man" the citizenships Russia and Israel and the gender. The phrases are read
+"Italian Foreign Minister, Elena Marchetti" gives the title "Foreign Minister of Italy"; "Belousov, 41," the age
+41; "a Ukrainian-Canadian engineer" the citizenships Ukraine and Canada and the gender. The phrases are read
 off spaCy tokens next to the name, with the lexicons in :mod:`newsgraph.people.lexicon`.
 """
 
@@ -48,7 +48,7 @@ class RolePhrase:
 
 
 def demonym_countries(word: str) -> list[str]:
-    """``Russian-Israeli`` -> ``[Russia, Israel]``; an unknown part gives nothing."""
+    """``Ukrainian-Canadian`` -> ``[Ukraine, Canada]``; an unknown part gives nothing."""
     out: list[str] = []
     for part in re.split(r"[-–]", word.lower()):
         country = DEMONYMS.get(part)
@@ -124,7 +124,7 @@ def age_before(text: str, start: int) -> int | None:
 
 
 def phrase_before(sdoc: Doc, name_start: int) -> RolePhrase | None:
-    """ "Russian President, Vladimir Putin" / "his mother Yelena": the role phrase right before."""
+    """ "Italian Foreign Minister, Elena Marchetti" / "his wife Marta": the role phrase right before."""
     i = name_start - 1
     if i >= 0 and sdoc[i].text == ",":
         i -= 1
@@ -134,7 +134,7 @@ def phrase_before(sdoc: Doc, name_start: int) -> RolePhrase | None:
 
 
 def phrase_after(sdoc: Doc, name_end: int) -> RolePhrase | None:
-    """ "Alexander Trufanov, a Russian-Israeli man": an appositive role phrase right after."""
+    """ "Konstantin Belousov, a Ukrainian-Canadian engineer": an appositive role phrase right after."""
     i = name_end
     n = len(sdoc)
     if i < n and sdoc[i].tag_ == "POS":
@@ -153,7 +153,7 @@ def phrase_after(sdoc: Doc, name_end: int) -> RolePhrase | None:
         j += 1
     if head is None:
         return None
-    # an apposition, not the next item of a list ("his mother Yelena, grandmother, and partner")
+    # an apposition, not the next item of a list ("his wife Marta, daughter, and sister")
     if sdoc[head].dep_ != "appos":
         return None
     nxt = head + 1

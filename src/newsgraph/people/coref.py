@@ -1,10 +1,10 @@
 """In-article coreference: names, titles, descriptions and pronouns grouped into entities.
 
 Names first: full names join when :func:`newsgraph.names.compare` says they can name one person
-*and* their given names agree (the father "Vitali Trupanov" stays apart from the son "Alexander
-Trufanov" though the surnames are transliterations of one another). A surname or a given name on
+*and* their given names agree (the father "Pavlo Bilousov" stays apart from the son "Konstantin
+Belousov" though the surnames are transliterations of one another). A surname or a given name on
 its own goes to the compatible person who is most salient so far (exact spelling first, then most
-mentions, then most recent). Titles ("the Russian president") go to the person holding that title;
+mentions, then most recent). Titles ("the foreign minister") go to the person holding that title;
 pronouns go to the best-scoring preceding person by gender, binding constraints, grammatical role
 and recency.
 """
@@ -145,7 +145,7 @@ def _name_score(a: str, b: str) -> float:
 
 @lru_cache(maxsize=65536)
 def fold_surname(word: str) -> str:
-    """A coarse romanization key: Trupanov/Trufanov, Chodorkowski/Khodorkovsky fold together."""
+    """A coarse romanization key: Bilousov/Belousov, Chodorkowski/Khodorkovsky fold together."""
     w = unicodedata.normalize("NFKD", word.lower())
     w = "".join(ch for ch in w if ch.isalpha())
     for a, b in _FOLDS:
@@ -219,7 +219,7 @@ def _full_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _feminine_pair(a: str, b: str) -> bool:
-    """Trufanova/Trufanov: one is the other plus a feminine ending (a different person here)."""
+    """Belousova/Belousov: one is the other plus a feminine ending (a different person here)."""
     la, lb = a.lower(), b.lower()
     if len(la) < len(lb):
         la, lb = lb, la
@@ -405,7 +405,7 @@ class Resolver:
     def _apply_phrase(self, cid: int, phrase: RolePhrase, where: str) -> None:
         c = self.clusters[cid]
         if phrase.head in KIN_NOUNS and where == "before":
-            # "his mother Yelena": the kin noun says her gender, not a title or nationality
+            # "his wife Marta": the kin noun says her gender, not a title or nationality
             c.vote_gender(phrase.gender, 3.0)
             c.roles.add(phrase.head)
             return
@@ -454,7 +454,7 @@ class Resolver:
                 top = top.head
                 hops += 1
             if det is None and top is not t:
-                # "His mother Yelena, grandmother, and partner": the possessive is shared
+                # "His wife Marta, daughter, and sister": the possessive is shared
                 owner = [c for c in top.children if c.dep_ == "poss"]
                 if owner and owner[0].lower_ in ("his", "her", "their"):
                     det = owner[0].lower_

@@ -15,8 +15,8 @@ HONORIFICS: dict[str, str | None] = {
     "sheikh": "m", "rabbi": None, "father": "m", "sister": "f", "brother": "m",
 }
 
-# role nouns that make a title when written before a name ("President Vladimir Putin") or as a
-# description ("the Russian president"); value is the gender the noun implies, if any
+# role nouns that make a title when written before a name ("Minister Elena Marchetti") or as a
+# description ("the foreign minister"); value is the gender the noun implies, if any
 ROLE_NOUNS: dict[str, str | None] = {
     "president": None, "minister": None, "chancellor": None, "premier": None, "king": "m",
     "queen": "f", "prince": "m", "princess": "f", "emperor": "m", "empress": "f", "pope": "m",
@@ -78,7 +78,7 @@ TITLE_MODIFIERS = frozenset({"deputy", "foreign", "prime", "vice", "defence", "d
                              "security", "intelligence", "army", "military", "police", "head",
                              "team", "top", "first", "deputy-foreign", "vice-president"})
 
-# demonym -> country, for "Russian President" -> "President of Russia" and citizenship
+# demonym -> country, for "Russian President" -> "Foreign Minister of Italy" and citizenship
 DEMONYMS: dict[str, str] = {
     "russian": "Russia", "israeli": "Israel", "american": "United States", "us": "United States",
     "u.s.": "United States", "british": "United Kingdom", "uk": "United Kingdom",

@@ -1,7 +1,7 @@
 """Rule-based repair of spaCy's named entities over one document.
 
 The small English model makes errors that the rest of the article can correct: a surname tagged
-ORG in one sentence and PERSON in the next, "Trufanov, 29" swallowed into a DATE, all-caps
+ORG in one sentence and PERSON in the next, "Belousov, 41" swallowed into a DATE, all-caps
 headlines where casing carries no signal, a name tagged once and missed later. Every rule here
 uses only the document itself plus general lexicons, so it transfers to unseen articles.
 
@@ -115,7 +115,7 @@ def _trim(sdoc: Doc, s: NerSpan) -> NerSpan | None:
 
 
 def _split_name_number(sdoc: Doc, s: NerSpan) -> list[NerSpan]:
-    """ "Trufanov, 29" tagged DATE/CARDINAL: keep the capitalized name part as a candidate."""
+    """ "Belousov, 41" tagged DATE/CARDINAL: keep the capitalized name part as a candidate."""
     toks = sdoc[s.start:s.end]
     if len(toks) < 3 or not _alpha_caps(toks[0].text) or toks[0].lower_ in _MONTHS_DAYS:
         return []

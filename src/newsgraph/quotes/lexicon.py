@@ -62,7 +62,7 @@ NESTED_CUES: frozenset[str] = frozenset(
 # cues strong enough to attribute a direct quotation on their own; attitude verbs are not
 DIRECT_CUES: frozenset[str] = SPEECH_VERBS | frozenset({"think", "believe", "recall", "hope"})
 
-# verbs whose "to"-infinitive complement is the reported content ("urged Hamas to honor ..."); the
+# verbs whose "to"-infinitive complement is the reported content ("urged the brigade to keep ..."); the
 # last line from PolNeAR train counts
 TO_COMPLEMENT_CUES: frozenset[str] = frozenset("""
 urge ask call tell warn implore beg order command direct encourage challenge advise

@@ -1,7 +1,7 @@
 """claims: numbers in the text checked against the article's own dates.
 
 Kinds (docs/events.md):
-- ``duration``: how long something lasted ("held for 498 days", "after over a year in
+- ``duration``: how long something lasted ("held for 467 days", "after over a year in
   captivity") against the interval the events stage found (a captivity's begin and end, or
   begin and publication while still held);
 - ``offset``: "N days after/before X" against the dates of the two events it links;

@@ -3,7 +3,7 @@
 spaCy's entities are repaired with document-level rules (:mod:`newsgraph.people.ner`), grouped
 into entities with their titles, descriptions and pronouns (:mod:`newsgraph.people.coref`), and
 every quote's ``speaker_span``/``addressee_span`` is turned into an entity id. Unnamed speakers
-("a Russian deputy foreign minister") become entities named by their description.
+("a Canadian envoy") become entities named by their description.
 """
 
 from __future__ import annotations

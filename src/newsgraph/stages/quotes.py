@@ -10,7 +10,7 @@ Two passes over one parsed article:
    right after that quotation; short unattributed fragments are scare quotes and are dropped.
 2. Reported speech comes from the dependency parse, each cue lexicon (:mod:`newsgraph.quotes.
    lexicon`) with the complement it takes: a clausal complement (``said that ...``), a
-   ``to``-infinitive (``urged Hamas to ...``), a direct object (``criticized the plan``), a
+   ``to``-infinitive (``urged the brigade to ...``), a direct object (``criticized the plan``), a
    preposition's object (``referred to the flood``), the subject and complement of a passive or
    raising verb (``is expected to resign``, ``seems safe``), the clause a trailing or
    parenthetical ``officials said`` hangs on, cue nouns (``his claim that ...``), ``according to
@@ -976,7 +976,7 @@ class _Extractor:
         return self._describes(wa, tb) or self._describes(wb, ta)
 
     def _describes(self, desc: list[str], name: str) -> bool:
-        """``the Russian president`` names ``Putin`` when the text puts them side by side."""
+        """``the foreign minister`` names ``Marchetti`` when the text puts them side by side."""
         if not desc or desc[0] not in ("the", "a", "an") or len(desc) < 2:
             return False
         phrase = " ".join(desc[1:])
