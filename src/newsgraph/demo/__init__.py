@@ -46,7 +46,10 @@ def run_demo(keep: str | None = None) -> int:
     from ..query import quotes, timeline
     from ..store import Store
 
-    con = Console()
+    import sys
+
+    # piped or captured output gets a readable width instead of rich's 80-column default
+    con = Console(width=None if sys.stdout.isatty() else 140)
     engine = Engine()
     with tempfile.TemporaryDirectory() as tmp:
         db = keep or str(Path(tmp) / "demo.db")
