@@ -88,21 +88,87 @@ ALL_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"
        spacy_components=("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"))
 def annotate(doc: Document, config: Config) -> None:
     if doc.spacy is None:
-        doc.spacy = model_for(config, ALL_COMPONENTS)(doc.text)
+        nlp = model_for(config, ALL_COMPONENTS)
+        doc.spacy = parse_long(nlp, doc.text) if len(doc.text) > CHUNK_CHARS else nlp(doc.text)
+
+
+# spaCy refuses texts over nlp.max_length (1,000,000 characters) and its parser's memory grows
+# with the text; long articles are parsed in paragraph-aligned pieces and joined back
+CHUNK_CHARS = 100_000
+
+
+def _pieces(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``limit`` characters that join back to it exactly,
+    preferring paragraph breaks, then sentence ends, then spaces."""
+    out, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for sep in ("\n", ". ", " "):
+            i = window.rfind(sep)
+            if i > limit // 4:
+                cut = i + len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        out.append(text[start:start + cut])
+        start += cut
+    out.append(text[start:])
+    return out
+
+
+def parse_long(nlp: Language, text: str) -> Doc:
+    from spacy.tokens import Doc as SpacyDoc
+
+    parts = list(nlp.pipe(_pieces(text)))
+    joined = SpacyDoc.from_docs(parts, ensure_whitespace=False)
+    if joined.text != text:  # offsets must stay true to the article
+        raise ValueError("pieces of a long text did not join back to the same text")
+    return joined
+
+
+def _reject(doc: Document, exc: Exception) -> None:
+    from ..errors import Code
+    from ..records import Rejection
+
+    log.warning("document %s could not be annotated: %s", doc.id, exc)
+    doc.reject(Rejection("annotate", Code.STAGE_FAILED.value,
+                         f"stage 'annotate' failed: {type(exc).__name__}: {exc}"))
 
 
 def annotate_stream(docs: Iterable[Document], config: Config, components: Iterable[str],
                     timer: StageTimer | None = None) -> Iterator[Document]:
-    """Batch the model over documents with ``nlp.pipe``; rejected ones pass through untouched."""
+    """Batch the model over documents with ``nlp.pipe``; rejected ones pass through untouched.
+
+    A document the model fails on is rejected alone: the batch is retried one document at a time.
+    """
     nlp = model_for(config, components)
     batch: list[Document] = []
+
+    def one(d: Document) -> None:
+        try:
+            d.spacy = parse_long(nlp, d.text) if len(d.text) > CHUNK_CHARS else nlp(d.text)
+            d.done.add("annotate")
+        except Exception as exc:  # one bad article must not stop a batch
+            _reject(d, exc)
 
     def flush() -> Iterator[Document]:
         todo = [d for d in batch if d.rejected is None and d.spacy is None]
         t0 = time.perf_counter()
-        for d, sdoc in zip(todo, nlp.pipe((d.text for d in todo), batch_size=config.batch_size)):
-            d.spacy = sdoc
-            d.done.add("annotate")
+        short = [d for d in todo if len(d.text) <= CHUNK_CHARS]
+        try:
+            for d, sdoc in zip(short, nlp.pipe((d.text for d in short),
+                                               batch_size=config.batch_size)):
+                d.spacy = sdoc
+                d.done.add("annotate")
+        except Exception:
+            log.exception("a batch failed in the model; retrying its documents one by one")
+            for d in short:
+                if d.spacy is None:
+                    one(d)
+        for d in todo:
+            if len(d.text) > CHUNK_CHARS:
+                one(d)
         if timer is not None:
             timer.add("annotate", time.perf_counter() - t0)
             timer.words += sum(len(d.text.split()) for d in todo)
