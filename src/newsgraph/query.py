@@ -109,19 +109,20 @@ def quotes(store: Store, *, speaker: str | None = None, addressee: str | None = 
            words: str | None = None, limit: int = 1000) -> list[dict[str, Any]]:
     """Quotes with speaker, addressee, article, date and evidence, in date order."""
     where, params = [], []
-    for field, name in (("speaker", speaker), ("addressee", addressee)):
+    for column, name in (("se.id", speaker), ("ae.id", addressee)):
         if name:
-            eid = resolve_one(store, name)
-            pairs = _locals(store, eid)
-            if not pairs:
-                return []
-            where.append("(" + " OR ".join(f"(q.doc_id = ? AND q.{field} = ?)" for _ in pairs) + ")")
-            for p in pairs:
-                params.extend(p)
+            where.append(f"{column} = ?")  # column names are fixed above, never from input
+            params.append(resolve_one(store, name))
     if words:
         where.append("q.text LIKE ? ESCAPE '\\'")
         params.append(f"%{_like_escape(words)}%")
-    sql = ("SELECT q.*, d.published FROM quotes q JOIN documents d ON d.id = q.doc_id" +
+    # speaker and addressee names come in the same query, not one query per row
+    sql = ("SELECT q.*, d.published, se.id AS s_id, se.name AS s_name, ae.id AS a_id, "
+           "ae.name AS a_name FROM quotes q JOIN documents d ON d.id = q.doc_id "
+           "LEFT JOIN doc_entities sd ON sd.doc_id = q.doc_id AND sd.local_id = q.speaker "
+           "LEFT JOIN entities se ON se.id = sd.entity_id "
+           "LEFT JOIN doc_entities ad ON ad.doc_id = q.doc_id AND ad.local_id = q.addressee "
+           "LEFT JOIN entities ae ON ae.id = ad.entity_id" +
            (" WHERE " + " AND ".join(where) if where else "") +
            " ORDER BY d.published, q.doc_id, q.start LIMIT ?")
     params.append(limit)
@@ -131,8 +132,8 @@ def quotes(store: Store, *, speaker: str | None = None, addressee: str | None = 
         out.append({
             "doc": r["doc_id"], "published": r["published"], "kind": r["kind"], "text": r["text"],
             "span": [r["start"], r["end"]], "cue": r["cue"],
-            "speaker": _global(store, r["doc_id"], r["speaker"]),
-            "addressee": _global(store, r["doc_id"], r["addressee"]),
+            "speaker": {"id": f"E{r['s_id']}", "name": r["s_name"]} if r["s_id"] else None,
+            "addressee": {"id": f"E{r['a_id']}", "name": r["a_name"]} if r["a_id"] else None,
             "sentence": docs.evidence(r["doc_id"], r["start"], r["end"])["sentence"],
         })
     return out
