@@ -16,6 +16,7 @@ from typing import Any
 from . import __version__
 from .config import DEFAULT_MAX_BYTES, Config
 from .errors import NewsgraphError
+from .render import esc, latest_status, quotes_table, timeline_table
 
 EXAMPLES = {
     "extract": "newsgraph extract article.txt --published 2025-04-17\n"
@@ -99,73 +100,39 @@ def _render_show(data: dict[str, Any]) -> None:
     from rich.table import Table
 
     con = Console()
-    con.print(f"[bold]{_esc(data['name'])}[/bold] ({data['type']}, {data['id']})")
+    con.print(f"[bold]{esc(data['name'])}[/bold] ({data['type']}, {data['id']})")
     t = Table("alias", "articles", title="Aliases")
     for a in data["aliases"]:
-        t.add_row(_esc(a["alias"]), _esc(", ".join(a["docs"])))
+        t.add_row(esc(a["alias"]), esc(", ".join(a["docs"])))
     con.print(t)
     if data["attributes"]:
         t = Table("attribute", "value", "article", title="Attributes")
         for key, vals in data["attributes"].items():
             for v in vals:
-                t.add_row(key, _esc(str(v["value"])), _esc(v["doc"]))
+                t.add_row(key, esc(str(v["value"])), esc(v["doc"]))
         con.print(t)
     if data["relations"]:
         t = Table("subject", "relation", "object", "article", "evidence", title="Relations")
         for r in data["relations"]:
             obj = r["object"]["name"] if isinstance(r["object"], dict) else str(r["object"])
-            t.add_row(_esc((r["subject"] or {}).get("name", "?")), r["predicate"], _esc(obj),
-                      _esc(r["evidence"]["doc"]), _esc(r["evidence"]["sentence"]))
+            t.add_row(esc((r["subject"] or {}).get("name", "?")), r["predicate"], esc(obj),
+                      esc(r["evidence"]["doc"]), esc(r["evidence"]["sentence"]))
         con.print(t)
-    _render_timeline_table(con, data["events"] + data["statuses"], "Events and statuses")
-    _render_latest(con, data["latest_status"])
+    timeline_table(con, data["events"] + data["statuses"], "Events and statuses")
+    latest_status(con, data["latest_status"])
     if data["claims"]:
         t = Table("stated", "computed", "verdict", "article", "why", title="Numbers checked")
         for c in data["claims"]:
-            t.add_row(_esc(c["stated"]), _esc(c["computed"] or ""), c["verdict"],
-                      _esc(c["evidence"]["doc"]), _esc(c["explanation"] or ""))
+            t.add_row(esc(c["stated"]), esc(c["computed"] or ""), c["verdict"],
+                      esc(c["evidence"]["doc"]), esc(c["explanation"] or ""))
         con.print(t)
     if data["claims_across_articles"]:
         t = Table("quantity", "relation", "why", title="Across articles")
         for c in data["claims_across_articles"]:
-            t.add_row(c["kind"], c["relation"], _esc(c["why"]))
+            t.add_row(c["kind"], c["relation"], esc(c["why"]))
         con.print(t)
-    _render_quotes_table(con, data["quotes_said"], "Quotes said")
-    _render_quotes_table(con, data["quotes_addressed"], "Quotes addressed to them")
-
-
-def _esc(s: str) -> str:
-    from rich.markup import escape
-
-    return escape(s)
-
-
-def _render_quotes_table(con: Any, rows: list[dict[str, Any]], title: str) -> None:
-    from rich.table import Table
-
-    if not rows:
-        return
-    t = Table("date", "speaker", "to", "cue", "quote", "article", title=title)
-    for q in rows:
-        t.add_row(q["published"] or "", _esc((q["speaker"] or {}).get("name", "?")),
-                  _esc((q["addressee"] or {}).get("name", "")), _esc(q["cue"] or ""),
-                  _esc(q["text"]), _esc(q["doc"]))
-    con.print(t)
-
-
-def _render_timeline_table(con: Any, items: list[dict[str, Any]], title: str) -> None:
-    from rich.table import Table
-
-    if not items:
-        return
-    t = Table("date", "what", "article", "sentence", title=title)
-    for i in sorted(items, key=lambda x: x["date"] or x["evidence"]["published"] or ""):
-        what = i["type"] if i["kind"] == "event" else f"status: {i['type']}"
-        if i.get("negated"):
-            what += " (negated)"
-        t.add_row((i["date"] or "?") + (f" {i['mod']}" if i.get("mod") else ""), what,
-                  _esc(i["evidence"]["doc"]), _esc(i["evidence"]["sentence"]))
-    con.print(t)
+    quotes_table(con, data["quotes_said"], "Quotes said")
+    quotes_table(con, data["quotes_addressed"], "Quotes addressed to them")
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -194,7 +161,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         for r in rows:
             print(json.dumps(r, ensure_ascii=False))
     else:
-        _render_quotes_table(Console(), rows, "Quotes")
+        quotes_table(Console(), rows, "Quotes")
     return 0
 
 
@@ -210,19 +177,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         con = Console()
-        con.print(f"[bold]{_esc(data['name'])}[/bold] ({data['id']})")
-        _render_timeline_table(con, data["timeline"], "Timeline")
-        _render_latest(con, data["latest_status"])
+        con.print(f"[bold]{esc(data['name'])}[/bold] ({data['id']})")
+        timeline_table(con, data["timeline"], "Timeline")
+        latest_status(con, data["latest_status"])
     return 0
-
-
-def _render_latest(con: Any, s: dict[str, Any] | None) -> None:
-    if not s:
-        return
-    con.print(f"latest status: [bold]{s['status']}[/bold] since {s['since'] or '?'} "
-              f"(as of {s['as_of'] or '?'}, {_esc(s['source'])})")
-    for c in s["contradictions"]:
-        con.print(f"[red]contradiction[/red]: {_esc(c['why'])}")
 
 
 def cmd_match_names(args: argparse.Namespace) -> int:

@@ -126,8 +126,6 @@ class Pipeline:
         has_annotate = any(s.name == "annotate" for s in self.stages)
         stream: Iterable[Document] = docs
         if has_annotate:
-            t0 = time.perf_counter()
             stream = annotate_stream(docs, self.config, self.spacy_components, self.timer)
-            del t0
         for doc in stream:
             yield self.run_stages(doc)

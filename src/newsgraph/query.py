@@ -67,21 +67,36 @@ def resolve_one(store: Store, name: str) -> int:
     return ids[0]
 
 
-def _global(store: Store, doc_id: str, local: str | None) -> dict[str, Any] | None:
-    if local is None:
-        return None
-    row = store.conn.execute(
-        "SELECT e.id, e.name FROM doc_entities d JOIN entities e ON e.id = d.entity_id "
-        "WHERE d.doc_id = ? AND d.local_id = ?", (doc_id, local)).fetchone()
-    return {"id": f"E{row[0]}", "name": row[1]} if row else None
-
-
 class _Docs:
-    """Caches article texts and dates while a report is built."""
+    """Caches article texts, dates and entity names while a report is built: one query per
+    article, not one per fact."""
 
     def __init__(self, store: Store):
         self.store = store
         self._cache: dict[str, sqlite3.Row] = {}
+        self._names: dict[str, dict[str, dict[str, Any]]] = {}
+        self._participants: dict[str, dict[int, list[tuple[str, str]]]] = {}
+
+    def entity(self, doc_id: str, local: str | None) -> dict[str, Any] | None:
+        """The cross-document entity (id, name) of one of the article's own entity ids."""
+        if local is None:
+            return None
+        if doc_id not in self._names:
+            self._names[doc_id] = {r[0]: {"id": f"E{r[1]}", "name": r[2]} for r in self.store.conn.execute(
+                "SELECT d.local_id, e.id, e.name FROM doc_entities d JOIN entities e ON "
+                "e.id = d.entity_id WHERE d.doc_id = ?", (doc_id,))}
+        return self._names[doc_id].get(local)
+
+    def participants(self, doc_id: str, event_idx: int) -> list[tuple[str, str]]:
+        """(role, local entity id) of every participant of one event."""
+        if doc_id not in self._participants:
+            by_event: dict[int, list[tuple[str, str]]] = defaultdict(list)
+            for r in self.store.conn.execute(
+                    "SELECT event_idx, role, local_id FROM event_participants WHERE doc_id = ?",
+                    (doc_id,)):
+                by_event[r[0]].append((r[1], r[2]))
+            self._participants[doc_id] = by_event
+        return self._participants[doc_id].get(event_idx, [])
 
     def row(self, doc_id: str) -> sqlite3.Row:
         if doc_id not in self._cache:
@@ -145,8 +160,10 @@ QUIET_EVENT_TYPES = frozenset({"say", "other"})
 
 def timeline(store: Store, name: str, *, include_all: bool = False) -> dict[str, Any]:
     """Events and statuses of one entity in date order, each with its article and sentence."""
-    eid = resolve_one(store, name)
-    docs = _Docs(store)
+    return _timeline(store, resolve_one(store, name), _Docs(store), include_all)
+
+
+def _timeline(store: Store, eid: int, docs: _Docs, include_all: bool) -> dict[str, Any]:
     items: list[dict[str, Any]] = []
     for doc_id, local in _locals(store, eid):
         pub = docs.row(doc_id)["published"]
@@ -155,10 +172,8 @@ def timeline(store: Store, name: str, *, include_all: bool = False) -> dict[str,
                 "AND e.idx = p.event_idx WHERE p.doc_id = ? AND p.local_id = ?", (doc_id, local)):
             if ev["type"] in QUIET_EVENT_TYPES and not include_all:
                 continue
-            others = [{"role": p["role"], "entity": _global(store, doc_id, p["local_id"])}
-                      for p in store.conn.execute(
-                          "SELECT role, local_id FROM event_participants WHERE doc_id = ? AND "
-                          "event_idx = ? AND local_id != ?", (doc_id, ev["idx"], local))]
+            others = [{"role": role, "entity": docs.entity(doc_id, other)}
+                      for role, other in docs.participants(doc_id, ev["idx"]) if other != local]
             items.append({"kind": "event", "type": ev["type"], "role": ev["role"],
                           "date": ev["time"], "mod": ev["time_mod"], "negated": bool(ev["negated"]),
                           "hypothetical": bool(ev["hypothetical"]), "with": others,
@@ -190,9 +205,9 @@ def _latest_status(items: list[dict[str, Any]]) -> dict[str, Any] | None:
             "sentence": latest["evidence"]["sentence"], "contradictions": conflicts}
 
 
-def claims_about(store: Store, eid: int) -> dict[str, Any]:
+def claims_about(store: Store, eid: int, docs: _Docs | None = None) -> dict[str, Any]:
     """Numbers stated about one entity in every article, and how the articles compare."""
-    docs = _Docs(store)
+    docs = docs or _Docs(store)
     claims, stated = [], []
     for doc_id, local in _locals(store, eid):
         pub = docs.row(doc_id)["published"]
@@ -233,14 +248,14 @@ def show(store: Store, name: str, *, include_all: bool = False) -> dict[str, Any
         for r in store.conn.execute(
                 "SELECT * FROM relations WHERE doc_id = ? AND (subject = ? OR object_entity = ?)",
                 (doc_id, local, local)):
-            subj = _global(store, doc_id, r["subject"])
-            obj: Any = (_global(store, doc_id, r["object_entity"]) if r["object_entity"]
+            subj = docs.entity(doc_id, r["subject"])
+            obj: Any = (docs.entity(doc_id, r["object_entity"]) if r["object_entity"]
                         else json.loads(r["object_value"]))
             relations.append({"subject": subj, "predicate": r["predicate"], "object": obj,
                               "as_of": r["as_of"],
                               "evidence": docs.evidence(doc_id, r["start"], r["end"])})
-    tl = timeline(store, f"E{eid}", include_all=include_all)
-    numbers = claims_about(store, eid)
+    tl = _timeline(store, eid, docs, include_all)
+    numbers = claims_about(store, eid, docs)
     return {
         "id": f"E{eid}", "name": row[0], "type": row[1],
         "aliases": [{"alias": a, "docs": sorted(ds)} for a, ds in sorted(alias_docs.items())],

@@ -9,6 +9,7 @@ names the same people in other spellings, to show cross-article linking.
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
 from importlib import resources
 from pathlib import Path
@@ -44,9 +45,8 @@ def run_demo(keep: str | None = None) -> int:
 
     from ..api import Engine
     from ..query import quotes, timeline
+    from ..render import quotes_table, timeline_table
     from ..store import Store
-
-    import sys
 
     # piped or captured output gets a readable width instead of rich's 80-column default
     con = Console(width=None if sys.stdout.isatty() else 140)
@@ -62,24 +62,10 @@ def run_demo(keep: str | None = None) -> int:
                 t.add_row(e["id"], escape(e["name"]), escape(", ".join(e["aliases"])),
                           str(len(e["mentions"])), str(len({m["doc"] for m in e["mentions"]})))
             con.print(t)
-            t = Table("date", "speaker", "to", "cue", "quote", title="Quotes")
-            for q in quotes(store):
-                t.add_row(q["published"] or "", escape((q["speaker"] or {}).get("name", "?")),
-                          escape((q["addressee"] or {}).get("name", "")), escape(q["cue"] or ""),
-                          escape(q["text"][:90]))
-            con.print(t)
+            quotes_table(con, quotes(store), "Quotes")
             for e in people:
                 tl = timeline(store, e["id"])
-                if not tl["timeline"]:
-                    continue
-                t = Table("date", "what", "article", "sentence",
-                          title=f"Timeline: {escape(tl['name'])}")
-                for item in tl["timeline"]:
-                    what = item["type"] if item["kind"] == "event" else f"status: {item['type']}"
-                    t.add_row((item["date"] or "?") + (f" {item['mod']}" if item.get("mod") else ""),
-                              what, escape(item["evidence"]["doc"]),
-                              escape(item["evidence"]["sentence"][:100]))
-                con.print(t)
+                timeline_table(con, tl["timeline"], f"Timeline: {escape(tl['name'])}")
         if keep:
             con.print(f"store kept at {escape(keep)}")
     return 0

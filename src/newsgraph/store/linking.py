@@ -14,6 +14,14 @@ import sqlite3
 from collections import Counter
 from typing import Any
 
+from ..crossdoc import (
+    LINK_THRESHOLD,
+    Profile,
+    block_keys,
+    index_keys,
+    link_score,
+    merge_context,
+)
 from ..document import Document
 from ..records import Entity
 
@@ -22,15 +30,6 @@ log = logging.getLogger(__name__)
 # entity types linked across articles by name; numbers/dates are not entities worth merging
 LINKED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                           "WORK_OF_ART", "LAW"})
-
-
-def _crossdoc() -> Any | None:
-    try:
-        from .. import crossdoc
-    except ImportError:
-        return None
-    needed = ("Profile", "block_keys", "link_score", "LINK_THRESHOLD")
-    return crossdoc if all(hasattr(crossdoc, n) for n in needed) else None
 
 
 def _doc_context(doc: Document, ent: Entity) -> dict[str, Any]:
@@ -65,75 +64,27 @@ def _doc_context(doc: Document, ent: Entity) -> dict[str, Any]:
     return ctx
 
 
-def _merge_context(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-    out = dict(a)
-    for k, v in b.items():
-        if isinstance(v, list):
-            out[k] = sorted(set(out.get(k, [])) | set(v))
-        elif k not in out:
-            out[k] = v
-    return out
-
-
-def _fallback_keys(etype: str, names: list[str]) -> set[str]:
-    from . import norm_name
-
-    keys = set()
-    for n in names:
-        toks = norm_name(n).split()
-        if not toks:
-            continue
-        keys.add(f"{etype}:{toks[-1] if etype == 'PERSON' else ' '.join(toks)}")
-    return keys
-
-
 class Linker:
     """Links document entities to cross-document entities inside the caller's transaction."""
 
-    def __init__(self) -> None:
-        self.cd = _crossdoc()
-
-    # profiles -------------------------------------------------------------------------------
-    def _profile(self, key: str, etype: str, name: str, aliases: list[str],
-                 context: dict[str, Any]) -> Any:
-        if self.cd is None:
-            return {"key": key, "type": etype, "name": name, "aliases": aliases, "context": context}
-        return self.cd.Profile(key=key, type=etype, name=name, aliases=aliases, context=context)
-
-    def _keys(self, profile: Any) -> set[str]:
+    @staticmethod
+    def _keys(profile: Profile) -> set[str]:
         """Keys to look candidates up with."""
-        if self.cd is None:
-            return _fallback_keys(profile["type"], [profile["name"], *profile["aliases"]])
-        return {f"{profile.type}:{k}" for k in self.cd.block_keys(profile)}
+        return {f"{profile.type}:{k}" for k in block_keys(profile)}
 
-    def _index_keys(self, profile: Any) -> set[str]:
+    @staticmethod
+    def _index_keys(profile: Profile) -> set[str]:
         """Keys to file an entity under: a full name is also filed under its family name (and
         initial), so that a later article naming the person by surname alone finds it."""
-        if self.cd is None or not hasattr(self.cd, "index_keys"):
-            return self._keys(profile)
-        return {f"{profile.type}:{k}" for k in self.cd.index_keys(profile)}
+        return {f"{profile.type}:{k}" for k in index_keys(profile)}
 
-    def _score(self, new: Any, old: Any) -> tuple[float, list[str]]:
-        if self.cd is not None:
-            return self.cd.link_score(new, old)
-        from ..names import compare
-        from . import norm_name
-
-        if new["type"] != "PERSON":
-            same = norm_name(new["name"]) in {norm_name(a) for a in [old["name"], *old["aliases"]]}
-            return (1.0 if same else 0.0), ["same normalized name" if same else "different name"]
-        m = compare(new["name"], old["name"])
-        return m.score, [m.reason]
-
-    def _threshold(self) -> float:
-        return float(self.cd.LINK_THRESHOLD) if self.cd is not None else 0.75
-
-    def cluster_profile(self, cur: sqlite3.Cursor, eid: int) -> Any:
+    def cluster_profile(self, cur: sqlite3.Cursor, eid: int) -> Profile:
         row = cur.execute("SELECT type, name, context FROM entities WHERE id = ?", (eid,)).fetchone()
         aliases = sorted({r[0] for r in cur.execute(
             "SELECT a.alias FROM aliases a JOIN doc_entities d ON a.doc_id = d.doc_id AND "
             "a.local_id = d.local_id WHERE d.entity_id = ?", (eid,))})
-        return self._profile(f"E{eid}", row[0], row[1], aliases, json.loads(row[2]))
+        return Profile(key=f"E{eid}", type=row[0], name=row[1], aliases=aliases,
+                       context=json.loads(row[2]))
 
     # linking --------------------------------------------------------------------------------
     def link_document(self, cur: sqlite3.Cursor, doc: Document) -> None:
@@ -142,8 +93,8 @@ class Linker:
         order = sorted(doc.entities, key=lambda e: (e.type != "PERSON", -len(e.name)))
         for ent in order:
             ctx = _doc_context(doc, ent)
-            profile = self._profile(f"{doc.id}/{ent.id}", ent.type, ent.name,
-                                    sorted(set(ent.aliases)), ctx)
+            profile = Profile(key=f"{doc.id}/{ent.id}", type=ent.type, name=ent.name,
+                              aliases=sorted(set(ent.aliases)), context=ctx)
             keys = self._keys(profile) if ent.type in LINKED_TYPES else set()
             best, best_score, best_evidence = None, 0.0, []
             if keys:
@@ -155,10 +106,10 @@ class Linker:
                 for cand in candidates:
                     if cand in used:
                         continue
-                    score, evidence = self._score(profile, self.cluster_profile(cur, cand))
+                    score, evidence = link_score(profile, self.cluster_profile(cur, cand))
                     if score > best_score:
                         best, best_score, best_evidence = cand, score, evidence
-            if best is not None and best_score >= self._threshold():
+            if best is not None and best_score >= LINK_THRESHOLD:
                 eid = best
                 self._absorb(cur, eid, ent, ctx)
             else:
@@ -178,7 +129,7 @@ class Linker:
 
     def _absorb(self, cur: sqlite3.Cursor, eid: int, ent: Entity, ctx: dict[str, Any]) -> None:
         row = cur.execute("SELECT name, context FROM entities WHERE id = ?", (eid,)).fetchone()
-        merged = _merge_context(json.loads(row[1]), ctx)
+        merged = merge_context(json.loads(row[1]), ctx)
         name = row[0]
         # the fullest proper name wins: more words, then longer
         if (len(ent.name.split()), len(ent.name)) > (len(name.split()), len(name)):
