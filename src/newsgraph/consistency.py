@@ -21,8 +21,10 @@ from typing import Any
 
 _DUR = re.compile(r"^P(\d+(?:\.\d+)?)([DWMY])$")
 _UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 30.44, "Y": 365.25}
-_MODS = {"more than": "MORE_THAN", "less than": "LESS_THAN", "about": "APPROX",
-         "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS"}
+# how a claim writes a TIMEX3 mod in front of its value ("more than P1Y"), both ways
+MOD_WORDS = {"more than": "MORE_THAN", "less than": "LESS_THAN", "about": "APPROX",
+             "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS"}
+WORDS_OF_MOD = {code: words for words, code in MOD_WORDS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +38,18 @@ class Stated:
     span: tuple[int, int]
 
 
+def split_mod(value: str) -> tuple[str | None, str]:
+    """("more than P1Y") -> ("MORE_THAN", "P1Y")."""
+    v = value.strip()
+    for words, code in MOD_WORDS.items():
+        if v.startswith(words + " "):
+            return code, v[len(words) + 1:]
+    return None, v
+
+
 def parse_stated_duration(value: str) -> tuple[float, str | None] | None:
     """("about P500D") -> (500.0, "APPROX")."""
-    mod = None
-    v = value.strip()
-    for words, code in _MODS.items():
-        if v.startswith(words + " "):
-            mod, v = code, v[len(words) + 1:]
-            break
+    mod, v = split_mod(value)
     m = _DUR.match(v)
     if not m:
         return None

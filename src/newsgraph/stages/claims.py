@@ -19,6 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..config import Config
+from ..consistency import WORDS_OF_MOD, split_mod
 from ..document import Document
 from ..events.arith import Duration, Elapsed, check, parse_duration
 from ..events.timing import date_range
@@ -63,9 +64,8 @@ def claims(doc: Document, config: Config) -> None:
 
 
 def _stated_text(tx: Timex, stated: Duration) -> str:
-    mod = {"MORE_THAN": "more than ", "LESS_THAN": "less than ", "APPROX": "about ",
-           "EQUAL_OR_MORE": "at least ", "EQUAL_OR_LESS": "at most "}.get(tx.mod or "", "")
-    return f"{mod}{tx.value}"
+    words = WORDS_OF_MOD.get(tx.mod or "")
+    return f"{words} {tx.value}" if words else tx.value
 
 
 def _event_above(tok: Token, triggers: dict[int, Event], max_steps: int = 6) -> Event | None:
@@ -249,7 +249,7 @@ def _cross_check(claims: list[Claim]) -> list[Claim]:
                 days = int(ref.stated[1:-1])
                 gap = Elapsed(days, days, "start", f"+{days} days", days * 12 // 365,
                               days * 12 // 365)
-                mod = _mod_of(c.stated)
+                mod = split_mod(c.stated)[0]
                 verdict, why = check(stated, mod, gap)
                 c = Claim(c.span, c.kind, c.stated, ref.stated, verdict,
                           f"compared with the stated {ref.stated}; {why}", c.subject or ref.subject)
@@ -267,12 +267,3 @@ def _nearest_person(doc: Document, offset: int) -> str | None:
             if m.start < offset and (best is None or m.start > best[0]):
                 best = (m.start, ent.id)
     return best[1] if best else None
-
-
-def _mod_of(stated: str) -> str | None:
-    for prefix, mod in (("more than ", "MORE_THAN"), ("less than ", "LESS_THAN"),
-                        ("about ", "APPROX"), ("at least ", "EQUAL_OR_MORE"),
-                        ("at most ", "EQUAL_OR_LESS")):
-        if stated.startswith(prefix):
-            return mod
-    return None
