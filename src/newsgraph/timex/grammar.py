@@ -741,11 +741,10 @@ def h_vague_plural(m: re.Match[str], r: Resolver) -> Hit | None:
         if not re.search(r"\bthe\s*$", before) and re.match(r"\s*(?:before|after)\b",
                                                             r.after(m, 10)):
             return None
-    word = pre.split()[-1] if pre.split() else ""
-    if word in ("recent",) or pre.strip() in ("past", "last"):
-        return Hit("DATE", "PAST_REF")
-    if word in ("coming", "upcoming"):
-        return Hit("DATE", "FUTURE_REF")
+    if pre.strip() in ("past", "last"):
+        return Hit("DATE", "PAST_REF")  # "in past years": some earlier time, no stretch
+    # "in recent years", "in the coming weeks": a stretch of unstated length that ends (or
+    # starts) now, a duration as TIMEX2/TimeML annotate it (PXY), not a bare past or future
     return Hit("DURATION", lx.VAGUE_UNIT[unit])
 
 
@@ -1159,6 +1158,20 @@ def h_months_to_date(m: re.Match[str], r: Resolver) -> Hit | None:
                moves_ref=True)
 
 
+def h_two_quarters(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"the first two quarters of 1990" is a half of that year, a calendar span, not a length."""
+    half = 1 if m["pos"].lower() == "first" else 2
+    p = Point("half", int(m["year"]), part=half)
+    # a leading "at least" would out-length this reading as a duration; it stays outside
+    return Hit("DATE", p.value(), start=m.start("body"), point=p, explicit_year=True)
+
+
+def h_season_span(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"the past three summers": that season recurring, each one in turn (a SET)."""
+    s = m["s"].lower()
+    return Hit("SET", f"XXXX-{lx.SEASONS['fall' if s == 'falls' else s.rstrip('s')]}")
+
+
 # --------------------------------------------------------------------------- rules
 
 _REL = (r"(?:last|next|this|this\s+past|this\s+coming|the\s+past|the\s+last|the\s+next|"
@@ -1312,6 +1325,14 @@ RULES: tuple[Rule, ...] = (
     _rule("unit_year_ago",
           _ci(rf"{B}the\s+(?P<unit>quarter|period|month)\s+a\s+year\s+(?:ago|earlier)(?!\w)"),
           h_unit_year_ago),
+    _rule("two_quarters",
+          rf"{B}(?:{_ci(MOD)}\s+)?(?P<body>(?:(?i:the)\s+)?(?P<pos>(?i:first|last|final))\s+"
+          rf"(?i:two\s+quarters)\s+"
+          rf"(?i:of)\s+(?:(?i:fiscal|calendar)\s+)?(?P<year>{YEAR4}))", h_two_quarters),
+    _rule("season_span",
+          rf"{B}(?:(?i:the)\s+)?(?i:past|last|previous|next|coming|following)\s+"
+          rf"(?:{_ci(NUM)})\s+(?P<s>(?i:summers|winters|springs|autumns|falls))(?!\w)",
+          h_season_span),
     _rule("nine_months",
           _ci(rf"{B}(?:the\s+)?(?:(?:first|latest|year-earlier|year-ago|past|last|next|comparable)\s+)?(?P<n>six|nine|three|6|9|3)\s+months(?!\w)"),
           h_months_to_date),

@@ -77,6 +77,7 @@ _RULE_CLASSES: dict[str, frozenset[str]] = {
     "set": frozenset({"set", "unit", "weekday"}), "ref": frozenset({"ref"}),
     "holiday": frozenset({"holiday"}), "day_rel": frozenset({"unit", "daypart"}),
     "nine_months": frozenset({"unit"}), "unit_year_ago": frozenset({"unit"}),
+    "two_quarters": frozenset({"unit"}), "season_span": frozenset({"season"}),
 }
 _WORD_CLASSES: dict[str, set[str]] = {}
 for _cls, _words in _CLASS_WORDS.items():
