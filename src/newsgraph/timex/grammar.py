@@ -1011,6 +1011,8 @@ def h_set(m: re.Match[str], r: Resolver) -> Hit | None:
 _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
          "these days": "PRESENT_REF", "the present": "PRESENT_REF", "presently": "PRESENT_REF",
          "current": "PRESENT_REF", "at the moment": "PRESENT_REF",
+         # "the then current price": current as of a past moment
+         "then current": "PAST_REF", "then-current": "PAST_REF",
          "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
          "more recently": "PAST_REF", "most recently": "PAST_REF", "until recently": "PAST_REF",
          "the future": "FUTURE_REF", "the near future": "FUTURE_REF",

@@ -127,8 +127,19 @@ def tense_of(verb: Token) -> str | None:
         if a.tag_ in ("VBZ", "VBP"):
             return PRESENT
     if verb.tag_ == "VB" and any(c.lower_ == "to" and c.tag_ == "TO" for c in verb.children):
+        if verb.dep_ == "xcomp" and _past_perfect(verb.head):
+            # "had been scheduled to expire Friday": a plan the past perfect sets before now
+            return PAST
         return MODAL if verb.dep_ in ("xcomp", "advcl", "acl", "relcl") else None
     return None
+
+
+def _past_perfect(tok: Token) -> bool:
+    """True for a verb or predicate adjective under "had" ("had left", "had been due")."""
+    if tok.dep_ == "acomp":
+        tok = tok.head  # "due" in "had been due" hangs on "been", which carries the "had"
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") and c.tag_ == "VBD"
+               for c in tok.children)
 
 
 def governing_verb(tok: Token, max_steps: int = 8) -> Token | None:
@@ -170,7 +181,9 @@ def tense_at(sdoc: Doc | None, start: int, end: int) -> str | None:
     head = span.root.head
     for _ in range(2):
         if head.lower_ in _FORWARD_ADJ:
-            return MODAL  # "payable Dec. 7", "effective Feb. 1": a date ahead of the clause
+            # "payable Dec. 7", "effective Feb. 1": a date ahead of the clause, unless the past
+            # perfect puts the whole plan behind us ("had been due to expire Friday")
+            return PAST if _past_perfect(head) else MODAL
         if head.head is head or head.pos_ in ("VERB", "AUX"):
             break
         head = head.head
