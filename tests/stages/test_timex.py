@@ -46,6 +46,13 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     ("The quay will reopen in the coming weeks.",
      [("the coming weeks", "DURATION", "PXW", None)]),
     ("Such storms were rarer in past years.", [("past years", "DATE", "PAST_REF", None)]),
+    # "the past decade" is the ten years up to now; a half of a decade is part of that decade
+    ("Tolls doubled over the past decade.", [("the past decade", "DURATION", "P10Y", None)]),
+    ("Mills closed in the last half of the '70s.",
+     [("the last half of the '70s", "DATE", "197", "END")]),
+    # "the week of" a day is the ISO week holding it
+    ("The Vessby hearing is set for the week of March 18.",
+     [("the week of March 18", "DATE", "2024-W12", None)]),
     ("It took two and a half hours... no, three hours.", [("three hours", "DURATION", "PT3H", None)]),
     ("The survey runs every week.", [("every week", "SET", "P1W", None)]),
     ("The paper appears daily.", [("daily", "SET", "P1D", None)]),

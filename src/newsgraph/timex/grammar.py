@@ -424,7 +424,11 @@ def h_decade(m: re.Match[str], r: Resolver) -> Hit | None:
         if y + 100 <= base - 10:
             y += 100
     p = Point("decade", y)
-    return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p, explicit_year=bool(m["dec"]))
+    mod = _pointmod(m["pm"])
+    if m["half"]:
+        # "the last half of the '80s" is part of the decade: its value, with the half as mod
+        mod = "START" if "first" in m["half"].lower() else "END"
+    return Hit("DATE", p.value(), mod, point=p, explicit_year=bool(m["dec"]))
 
 
 def h_century(m: re.Match[str], r: Resolver) -> Hit | None:
@@ -819,6 +823,9 @@ def h_relunit(m: re.Match[str], r: Resolver) -> Hit | None:
     if unit == "weekend":
         hit = _weekend(m, r, rl)
         return Hit(hit.type, hit.value, hit.mod, start=start, point=hit.point) if hit else None
+    if unit in ("decade", "century") and rl in ("the past", "past"):
+        # "over the past decade" is the ten years up to now, like "the past ten years"
+        return Hit("DURATION", "P10Y" if unit == "decade" else "P100Y", mod, start=start)
     if unit in ("decade", "century") and rl in ("this", "current", "the current"):
         p = r.dct_at(unit)
         return Hit("DATE", p.value() if p else "PRESENT_REF", mod, point=p)
@@ -1168,6 +1175,16 @@ def h_two_quarters(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit("DATE", p.value(), start=m.start("body"), point=p, explicit_year=True)
 
 
+def h_week_of(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"the week of March 6" is the (ISO) week holding that day."""
+    mon, day = _month_num(m["mon"]), _day_num(m["day"])
+    y = _year_num(m["year"], r) if m["year"] else r.pick_year(m, mon, day)[0]
+    if y is None or not _valid_day(y, mon, day):
+        return None
+    p = at_gran(dt.date(y, mon, day), "week")
+    return Hit("DATE", p.value(), point=p, explicit_year=bool(m["year"]))
+
+
 def h_season_span(m: re.Match[str], r: Resolver) -> Hit | None:
     """"the past three summers": that season recurring, each one in turn (a SET)."""
     s = m["s"].lower()
@@ -1235,7 +1252,8 @@ RULES: tuple[Rule, ...] = (
     _rule("spelled_year",
           rf"{B}(?P<the>(?i:the\s+year\s+))?(?P<sy>{SPELLED_YEAR})", h_spelled_year),
     _rule("decade",
-          rf"{B}(?:(?i:the\s+))?(?:(?P<pm>(?i:early|late|mid))[\s-]+)?"
+          rf"{B}(?P<half>(?i:the\s+(?:first|last|second|latter)\s+half\s+of\s+))?"
+          rf"(?:(?i:the\s+))?(?:(?P<pm>(?i:early|late|mid))[\s-]+)?"
           rf"(?:(?P<dec>(?:1[5-9]|20)\d0)['’]?s|['’](?P<d2>\d0)['’]?s|"
           rf"(?:(?i:nineteen[\s-]))?(?P<dw>{_ci(_alt(list(_DECADE_WORDS)))}))(?!\w)",
           h_decade),
@@ -1331,6 +1349,9 @@ RULES: tuple[Rule, ...] = (
           rf"{B}(?:{_ci(MOD)}\s+)?(?P<body>(?:(?i:the)\s+)?(?P<pos>(?i:first|last|final))\s+"
           rf"(?i:two\s+quarters)\s+"
           rf"(?i:of)\s+(?:(?i:fiscal|calendar)\s+)?(?P<year>{YEAR4}))", h_two_quarters),
+    _rule("week_of",
+          rf"{B}(?:(?i:the)\s+)?(?i:week)\s+(?i:of)\s+(?P<mon>{MONTH})\s*(?P<day>{DAY})"
+          rf"(?:,?\s+(?P<year>{YEAR4}))?", h_week_of),
     _rule("season_span",
           rf"{B}(?:(?i:the)\s+)?(?i:past|last|previous|next|coming|following)\s+"
           rf"(?:{_ci(NUM)})\s+(?P<s>(?i:summers|winters|springs|autumns|falls))(?!\w)",

@@ -78,6 +78,7 @@ _RULE_CLASSES: dict[str, frozenset[str]] = {
     "holiday": frozenset({"holiday"}), "day_rel": frozenset({"unit", "daypart"}),
     "nine_months": frozenset({"unit"}), "unit_year_ago": frozenset({"unit"}),
     "two_quarters": frozenset({"unit"}), "season_span": frozenset({"season"}),
+    "week_of": frozenset({"month"}),
 }
 _WORD_CLASSES: dict[str, set[str]] = {}
 for _cls, _words in _CLASS_WORDS.items():
