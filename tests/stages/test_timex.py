@@ -50,6 +50,12 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     ("Tolls doubled over the past decade.", [("the past decade", "DURATION", "P10Y", None)]),
     ("Mills closed in the last half of the '70s.",
      [("the last half of the '70s", "DATE", "197", "END")]),
+    # a deictic word capitalized mid-sentence after an opening quote or an acronym is a title
+    ('Pell Oster spoke on the show "This Week" from Vessby.', []),
+    ("Tonight's bulletin came from the film ``High Noon'' set.", [("Tonight", "TIME",
+                                                                  "2024-03-14TNI", None)]),
+    ("You are listening to VBN Today.", []),
+    ('Mara Quill said, "Today we close the mill."', [("Today", "DATE", "2024-03-14", None)]),
     # "the week of" a day is the ISO week holding it
     ("The Vessby hearing is set for the week of March 18.",
      [("the week of March 18", "DATE", "2024-W12", None)]),

@@ -136,6 +136,33 @@ def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     return out
 
 
+# deictic words that are capitalized only at a sentence start, unlike month and weekday names
+_DEICTIC = frozenset({"this", "today", "tonight", "tomorrow", "yesterday", "now", "noon",
+                      "midnight", "next", "last"})
+_TITLE_LEAD = re.compile(r"(?:[\"“‘`]+|(?<=\s)')(?:[A-Z][\w'’-]*\s+){0,3}$|\b[A-Z]{2,}\s+$")
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """True for a deictic time word capitalized mid-sentence as part of a title: ABC's "This
+    Week", the film "High Noon", "VOA Today".
+
+    Such a word is capitalized only at a sentence start, so mid-sentence after an opening quote
+    (at most a few capitalized words between) or right after an acronym it names a programme or
+    a work. A quote that opens a sentence or a quotation ('said, "Today we...') is no title.
+    """
+    first = text[start:end].split(None, 1)[0] if end > start else ""
+    if not first[:1].isupper() or first.lower().rstrip(".,") not in _DEICTIC:
+        return False
+    before = text[max(0, start - 40):start]
+    lead_m = _TITLE_LEAD.search(before)
+    if lead_m is None:
+        return False
+    lead = before[:lead_m.start()]
+    stripped = lead.rstrip()
+    return not (stripped == "" or "\n" in lead[len(stripped):] or
+                stripped.endswith((".", "!", "?", ":", ";", ",", "--")))
+
+
 def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list[Timex],
                                                                            ReferenceTime]:
     """TIMEX3 expressions of ``text`` resolved against ``published`` and the story's own time."""
@@ -148,7 +175,8 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
     # longest first; on equal length the earlier rule wins; a handler refusing a match (a
     # year that is a count, "May" the verb) frees the place for shorter readings
     for start, end, prio, m in cands:
-        if any(taken[start:end]) or not RULES[prio].handler(m, resolver):
+        if any(taken[start:end]) or _in_title(text, start, end) or \
+                not RULES[prio].handler(m, resolver):
             continue
         taken[start:end] = b"\x01" * (end - start)
         kept.append((start, prio, m))
