@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..names import compare
 from .attributes import (
@@ -244,11 +244,43 @@ def _short_matches(word: str, names: Sequence[tuple[str, ...]]) -> int:
     return best
 
 
+@dataclass(slots=True)
+class PronounCandidate:
+    """A person cluster a pronoun may refer to, as the pronoun scorers see it."""
+
+    cluster: int
+    features: dict[str, float]
+    tok: int  # the cluster's mention nearest the pronoun
+    after: bool  # mentioned only after the pronoun (cataphora)
+
+
+def rule_score(features: dict[str, float]) -> float:
+    return sum(PRONOUN_WEIGHTS[k] * v for k, v in features.items())
+
+
+def rule_choice(cands: Sequence[PronounCandidate]) -> int | None:
+    """The best-scoring preceding cluster; failing that, the nearest one that follows."""
+    before = [c for c in cands if not c.after]
+    if before:
+        return max(before, key=lambda c: rule_score(c.features)).cluster
+    after = [c for c in cands if c.after]
+    return min(after, key=lambda c: c.tok).cluster if after else None
+
+
+class PronounScorer(Protocol):
+    """Chooses a pronoun's cluster among the candidates (None: no antecedent)."""
+
+    def choose(self, res: Resolver, t: Token, cands: Sequence[PronounCandidate]) -> int | None:
+        ...
+
+
 class Resolver:
     """Builds the clusters of one document; see the module docstring for the order of work."""
 
-    def __init__(self, sdoc: Doc, text: str, spans: Sequence[NerSpan]):
+    def __init__(self, sdoc: Doc, text: str, spans: Sequence[NerSpan],
+                 scorer: PronounScorer | None = None):
         self.sdoc = sdoc
+        self.scorer = scorer
         self.text = text
         self.spans = spans
         self.clusters: list[Cluster] = []
@@ -555,8 +587,7 @@ class Resolver:
         return None
 
     def _resolve_pronoun(self, t: Token, info: tuple[str, str, str]) -> int | None:
-        gender, _, case = info
-        sent = self.sent_of[t.i]
+        case = info[2]
         blocked: int | None = None
         if case in ("obj",) and t.dep_ in _OBJ:
             subj = self._clause_subject(t)
@@ -569,11 +600,24 @@ class Resolver:
                 reflexive_target = self.tok_cluster.get(subj.i)
         if reflexive_target is not None:
             return reflexive_target
-        w = PRONOUN_WEIGHTS
+        cands = self.pronoun_candidates(t, info, blocked)
+        if self.scorer is not None:
+            return self.scorer.choose(self, t, cands)
+        return rule_choice(cands)
+
+    def pronoun_candidates(self, t: Token, info: tuple[str, str, str],
+                           blocked: int | None = None) -> list[PronounCandidate]:
+        """Every person cluster the pronoun may refer to, with the features of the rule score.
+
+        A cluster with a mention in the last three sentences before the pronoun is scored from
+        its nearest such mention; one mentioned only just after it (in the same or the next
+        sentence) is a cataphora candidate with ``after`` set.
+        """
+        gender = info[0]
+        sent = self.sent_of[t.i]
         role = _role(t)
         sent_root = self._sent_root(t)
-        best, best_score = None, -math.inf
-        fallback, fallback_pos = None, math.inf
+        out: list[PronounCandidate] = []
         for cid, c in enumerate(self.clusters):
             if c.label != "PERSON" or cid == blocked:
                 continue
@@ -582,36 +626,32 @@ class Resolver:
             before = [m for m in c.mentions if m.tok < t.i and sent - m.sent <= 3]
             if not before:
                 after = [m.tok for m in c.mentions if m.tok > t.i and m.sent - sent <= 1]
-                if after and min(after) < fallback_pos:
-                    fallback, fallback_pos = cid, min(after)
+                if after:
+                    out.append(PronounCandidate(cid, {}, min(after), True))
                 continue
             last = max(before, key=lambda m: m.tok)
             dist_sent = sent - last.sent
             tok = self.sdoc[last.tok]
-            score = w["sent_dist"] * dist_sent
-            score += w["tok_dist"] * min(t.i - last.tok, 60) / 60
-            if any(self.sdoc[m.tok].dep_ in _SUBJ for m in before if sent - m.sent <= 1):
-                score += w["subj_recent"]
-            if role != "other" and _role(tok) == role:
-                score += w["parallel"]
-            if tok.dep_ == "poss":
-                score += w["last_poss"]
-            if tok.dep_ == "pobj" and dist_sent == 0:
-                score += w["last_pobj_same"]
-            if dist_sent == 0 and any(self.sdoc[m.tok].dep_ in _SUBJ
-                                      and self.sdoc[m.tok].head.i == sent_root
-                                      for m in before if m.sent == sent):
-                score += w["main_subj_same"]
-            score += w["salience"] * math.log1p(len(c.mentions))
-            score += w["subj_count"] * math.log1p(
-                sum(1 for m in c.mentions if self.sdoc[m.tok].dep_ in _SUBJ))
-            if c.gender == gender:
-                score += w["gender_match"]
-            if c.mentions and min(m.tok for m in c.mentions) == self._first_person_tok:
-                score += w["first"]
-            if score > best_score:
-                best, best_score = cid, score
-        return best if best is not None else fallback
+            f = {
+                "sent_dist": float(dist_sent),
+                "tok_dist": min(t.i - last.tok, 60) / 60,
+                "subj_recent": float(any(self.sdoc[m.tok].dep_ in _SUBJ
+                                         for m in before if sent - m.sent <= 1)),
+                "parallel": float(role != "other" and _role(tok) == role),
+                "last_poss": float(tok.dep_ == "poss"),
+                "last_pobj_same": float(tok.dep_ == "pobj" and dist_sent == 0),
+                "main_subj_same": float(dist_sent == 0 and any(
+                    self.sdoc[m.tok].dep_ in _SUBJ and self.sdoc[m.tok].head.i == sent_root
+                    for m in before if m.sent == sent)),
+                "salience": math.log1p(len(c.mentions)),
+                "subj_count": math.log1p(
+                    sum(1 for m in c.mentions if self.sdoc[m.tok].dep_ in _SUBJ)),
+                "gender_match": float(c.gender == gender),
+                "first": float(bool(c.mentions) and min(m.tok for m in c.mentions)
+                               == self._first_person_tok),
+            }
+            out.append(PronounCandidate(cid, f, last.tok, False))
+        return out
 
     def _sent_root(self, t: Token) -> int:
         try:
