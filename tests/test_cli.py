@@ -55,6 +55,26 @@ def test_extract_stdin_jsonl(capsys, monkeypatch) -> None:
     assert json.loads(out)["id"] == "s1"
 
 
+def test_pronouns_option_picks_the_resolver_or_fails_cleanly(capsys, tmp_path, monkeypatch) -> None:
+    (tmp_path / "s.txt").write_text(STORY)
+    code, out, _ = run(capsys, "extract", str(tmp_path / "s.txt"), "--pronouns", "rules")
+    assert code == 0
+    people = [e for e in json.loads(out)["entities"] if e["type"] == "PERSON"]
+    he = STORY.index("He said")
+    assert any([he, he + 2] in e["mentions"] for e in people)
+    # asking for the model where it cannot load is error E104, not a silent fall back to rules
+    from newsgraph.people import pronouns
+
+    monkeypatch.setattr(pronouns, "WEIGHTS", tmp_path / "none.npz")
+    pronouns._load.cache_clear()
+    try:
+        code, out, err = run(capsys, "extract", str(tmp_path / "s.txt"), "--pronouns", "model")
+    finally:
+        pronouns._load.cache_clear()
+    assert code == 2 and out == ""
+    assert "E104" in err and "Traceback" not in err
+
+
 def test_bad_published_is_a_clean_error(capsys, tmp_path) -> None:
     (tmp_path / "s.txt").write_text(STORY)
     code, out, err = run(capsys, "extract", str(tmp_path / "s.txt"), "--published", "17/04/2025")

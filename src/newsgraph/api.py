@@ -16,6 +16,10 @@ class Engine:
     def __init__(self, config: Config | None = None, stages: Iterable[str] = DEFAULT_STAGES):
         self.config = config or Config()
         self.pipeline = Pipeline(stages, self.config)
+        if any(s.name == "people" for s in self.pipeline.stages):
+            from .people.pronouns import scorer_for
+
+            scorer_for(self.config.pronouns)  # a bad mode or a missing model fails here, once
 
     def run(self, docs: Iterable[Document]) -> Iterator[Document]:
         return self.pipeline.run(docs)

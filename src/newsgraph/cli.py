@@ -37,7 +37,8 @@ EXAMPLES = {
 def _config(args: argparse.Namespace) -> Config:
     return Config(max_bytes=getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
                   check_language=not getattr(args, "no_language_check", False),
-                  default_published=getattr(args, "published", None))
+                  default_published=getattr(args, "published", None),
+                  pronouns=getattr(args, "pronouns", "auto"))
 
 
 def _engine(args: argparse.Namespace) -> Any:
@@ -253,6 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"reject documents larger than this (default {DEFAULT_MAX_BYTES})")
         sp.add_argument("--no-language-check", action="store_true",
                         help="do not reject documents that do not look like English")
+        sp.add_argument("--pronouns", choices=["auto", "rules", "model"], default="auto",
+                        help="who resolves pronouns: the learned model of the coref extra when "
+                             "installed (auto, the default), always (model) or the rules")
 
     sp = add("extract", cmd_extract, "Extract the graph of each article as contract JSON lines.")
     input_opts(sp)

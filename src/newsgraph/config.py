@@ -18,3 +18,6 @@ class Config:
     batch_size: int = 16
     # published date used when an input carries none (CLI --published)
     default_published: str | None = None
+    # who resolves pronouns: "rules", "model" (the learned scorer of the ``coref`` extra; an
+    # error if it is not installed) or "auto" (the model when installed, else the rules)
+    pronouns: str = "auto"

@@ -24,6 +24,8 @@ class Code(str, Enum):
     BAD_FIELD = "E010"
     STAGE_ORDER = "E101"
     STAGE_FAILED = "E102"
+    BAD_OPTION = "E103"
+    MODEL_UNAVAILABLE = "E104"
     STORE = "E201"
     NOT_FOUND = "E202"
     INTERNAL = "E900"
@@ -42,6 +44,9 @@ MESSAGES: dict[Code, str] = {
     Code.BAD_FIELD: "field {field!r} {detail}",
     Code.STAGE_ORDER: "stage {stage!r} needs {missing} which no earlier stage assigns",
     Code.STAGE_FAILED: "stage {stage!r} failed: {detail}",
+    Code.BAD_OPTION: "option {option!r} is {value!r}; allowed: {allowed}",
+    Code.MODEL_UNAVAILABLE: "the pronoun model is unavailable ({detail}); "
+                            "install newsgraph[coref] or use pronouns='rules'",
     Code.STORE: "store error: {detail}",
     Code.NOT_FOUND: "nothing in the store matches {query!r}",
     Code.INTERNAL: "internal error in {stage}: {detail}",

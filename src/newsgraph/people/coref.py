@@ -252,6 +252,17 @@ class PronounCandidate:
     features: dict[str, float]
     tok: int  # the cluster's mention nearest the pronoun
     after: bool  # mentioned only after the pronoun (cataphora)
+    # the character span that stands for the cluster: its nearest name in reach of the pronoun
+    # (a learned scorer reads the words around it), else its nearest mention
+    start: int = -1
+    end: int = -1
+
+
+def _representative(ments: Sequence[Ment], nearest: Ment, *, before: bool) -> Ment:
+    named = [m for m in ments if m.kind in ("name", "title")]
+    if not named:
+        return nearest
+    return max(named, key=lambda m: m.tok) if before else min(named, key=lambda m: m.tok)
 
 
 def rule_score(features: dict[str, float]) -> float:
@@ -625,9 +636,11 @@ class Resolver:
                 continue
             before = [m for m in c.mentions if m.tok < t.i and sent - m.sent <= 3]
             if not before:
-                after = [m.tok for m in c.mentions if m.tok > t.i and m.sent - sent <= 1]
+                after = [m for m in c.mentions if m.tok > t.i and m.sent - sent <= 1]
                 if after:
-                    out.append(PronounCandidate(cid, {}, min(after), True))
+                    first = min(after, key=lambda m: m.tok)
+                    rep = _representative(after, first, before=False)
+                    out.append(PronounCandidate(cid, {}, first.tok, True, rep.start, rep.end))
                 continue
             last = max(before, key=lambda m: m.tok)
             dist_sent = sent - last.sent
@@ -650,7 +663,8 @@ class Resolver:
                 "first": float(bool(c.mentions) and min(m.tok for m in c.mentions)
                                == self._first_person_tok),
             }
-            out.append(PronounCandidate(cid, f, last.tok, False))
+            rep = _representative(before, last, before=True)
+            out.append(PronounCandidate(cid, f, last.tok, False, rep.start, rep.end))
         return out
 
     def _sent_root(self, t: Token) -> int:
