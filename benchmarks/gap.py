@@ -1,5 +1,8 @@
 """GAP (gender-balanced ambiguous pronouns): newsgraph's pronoun resolution vs nearest name.
 
+Both pronoun resolvers are scored: the rules, and the learned scorer of the ``coref`` extra
+(:mod:`newsgraph.people.pronouns`, trained on GAP validation and silver news pronouns by
+``benchmarks/train_pronouns.py``; never on this development split) when it is installed.
 For each snippet the two candidate names A and B are handed to the people stage as known person
 spans (GAP's gold-mention setting); the pipeline runs, and A (resp. B) is predicted coreferent
 when the entity the pronoun resolves to is the entity of A (resp. B). Precision, recall and F1
@@ -8,6 +11,7 @@ ratio F1(feminine) / F1(masculine). The peer in the same run marks TRUE the cand
 comes nearest before the pronoun.
 
     .venv/bin/python benchmarks/gap.py [--split development|validation] [--limit N]
+                                       [--pronouns auto|rules|model]
 """
 
 from __future__ import annotations
@@ -62,12 +66,13 @@ def nearest_preceding(row: Row) -> tuple[bool, bool]:
     return k == "A", k == "B"
 
 
-def run_newsgraph(rows: list[Row]) -> list[tuple[bool, bool]]:
+def run_newsgraph(rows: list[Row], pronouns: str = "rules") -> list[tuple[bool, bool]]:
     from newsgraph.api import Engine
+    from newsgraph.config import Config
     from newsgraph.document import Document
     from newsgraph.people import HINTS_KEY, entity_for_span
 
-    engine = Engine(stages=("annotate", "quotes", "people"))
+    engine = Engine(Config(pronouns=pronouns), stages=("annotate", "quotes", "people"))
     docs = []
     for r in rows:
         d = Document(id=r.id, text=r.text)
@@ -84,6 +89,12 @@ def run_newsgraph(rows: list[Row]) -> list[tuple[bool, bool]]:
         b = entity_for_span(d, r.b_off, r.b_off + len(r.b))
         out.append((p is not None and p == a, p is not None and p == b and a != b))
     return out
+
+
+def model_available() -> bool:
+    from newsgraph.people.pronouns import scorer_for
+
+    return scorer_for("auto") is not None
 
 
 def score(rows: list[Row], preds: list[tuple[bool, bool]]) -> dict[str, float]:
@@ -108,23 +119,38 @@ def main() -> None:
     ap.add_argument("--split", default="development", choices=("development", "validation"))
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--errors", type=int, default=0, help="print N wrong rows")
+    ap.add_argument("--pronouns", default="auto", choices=("auto", "rules", "model"),
+                    help="also score the learned pronoun model: when installed (auto), always, "
+                         "or never (rules)")
     args = ap.parse_args()
     rows = read_rows(data_dir("gap") / f"gap-{args.split}.tsv")
     if args.limit:
         rows = rows[: args.limit]
     t0 = time.perf_counter()
-    ng = run_newsgraph(rows)
+    ng = run_newsgraph(rows, "rules")
     seconds = time.perf_counter() - t0
+    model = model_seconds = None
+    if args.pronouns == "model" or (args.pronouns == "auto" and model_available()):
+        t0 = time.perf_counter()
+        model = run_newsgraph(rows, "model")
+        model_seconds = time.perf_counter() - t0
     peer = [nearest_preceding(r) for r in rows]
     fn, fp_ = score(rows, ng), score(rows, peer)
+    fm = score(rows, model) if model is not None else None
     print(f"GAP {args.split}: {len(rows)} snippets, {2 * len(rows)} (pronoun, name) pairs")
-    print(f"{'system':22} {'P':>6} {'R':>6} {'F1':>6} {'F1 M':>6} {'F1 F':>6} {'F/M':>6}")
-    for name, f in (("newsgraph", fn), ("nearest preceding name", fp_)):
-        print(f"{name:22} {f['ALL_p']:6.3f} {f['ALL_r']:6.3f} {f['ALL_f1']:6.3f} "
+    print(f"{'system':30} {'P':>6} {'R':>6} {'F1':>6} {'F1 M':>6} {'F1 F':>6} {'F/M':>6}")
+    systems = [("newsgraph rules", fn)]
+    if fm is not None:
+        systems.append(("newsgraph model (coref extra)", fm))
+    systems.append(("nearest preceding name", fp_))
+    for name, f in systems:
+        print(f"{name:30} {f['ALL_p']:6.3f} {f['ALL_r']:6.3f} {f['ALL_f1']:6.3f} "
               f"{f['M_f1']:6.3f} {f['F_f1']:6.3f} {f['bias_FM']:6.3f}")
-    print(f"anchor: best baseline in the GAP paper, 66.9 F1; newsgraph took {seconds:.1f}s")
+    print(f"anchor: best baseline in the GAP paper, 66.9 F1; rules took {seconds:.1f}s"
+          + (f", model {model_seconds:.1f}s" if model_seconds is not None else
+             "; the model path is not installed (pip install -e '.[coref]')"))
     shown = 0
-    for r, (pa, pb) in zip(rows, ng):
+    for r, (pa, pb) in zip(rows, model if model is not None else ng):
         if shown >= args.errors:
             break
         if (pa, pb) != (r.a_coref, r.b_coref):
@@ -134,6 +160,9 @@ def main() -> None:
     figures = {f"newsgraph_{k}": v for k, v in fn.items()}
     figures.update({f"nearest_{k}": v for k, v in fp_.items()})
     figures["newsgraph_seconds"] = round(seconds, 2)
+    if fm is not None and model_seconds is not None:
+        figures.update({f"model_{k}": v for k, v in fm.items()})
+        figures["model_seconds"] = round(model_seconds, 2)
     path = write_results("gap" if args.split == "development" else f"gap_{args.split}",
                          figures, {"split": args.split, "snippets": len(rows)})
     print(f"wrote {path}")
