@@ -10,13 +10,13 @@ setup: $(VENV)/.installed
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e ".[test,batch]"
+	$(PY) -m pip install -q -e ".[test,batch,coref]"
 	touch $@
 
 bench-setup: $(VENV)/.bench-installed
 
 $(VENV)/.bench-installed: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install -q -e ".[test,batch,bench]"
+	$(PY) -m pip install -q -e ".[test,batch,coref,bench]"
 	touch $@
 
 # run the whole pipeline on the bundled fictional example and print the graph
