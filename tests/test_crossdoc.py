@@ -163,3 +163,74 @@ def test_story_comes_out_with_the_right_people() -> None:
         per_person.setdefault(who, set()).add(pred[k])
     assert {w: len(c) for w, c in per_person.items()} == {w: 1 for w in per_person}
     assert len(resolver.evidence) == len(truth)
+
+
+def test_given_name_alone_blocks_with_the_family_its_kin_implies() -> None:
+    wife = person("a", "Irena", kin=["spouse:Teodor Vasquero"])
+    full = person("b", "Irena Vasquero", kin=["spouse:Teodor Vasquero"])
+    other_surname = person("c", "Irena Kowal", kin=["spouse:Teodor Vasquero"])
+    assert block_keys(wife) & block_keys(full)
+    assert block_keys(wife) & block_keys(other_surname)
+    # without kin, a given name alone does not join every Irena's block
+    assert not block_keys(person("d", "Irena")) & index_keys(full)
+    assert not block_keys(person("e", "Irena", kin=["spouse:Mirko Halloran"])) & index_keys(full)
+    # a surname alone next to a relative of that family is a surname, not a given name
+    assert not any(k.startswith("k:") for k in block_keys(person("f", "Vasquero",
+                                                                  kin=["sibling:Teodor Vasquero"])))
+
+
+@pytest.mark.parametrize(("bare", "full"), [
+    (person("a", "Irena", kin=["spouse:Teodor Vasquero"]),
+     person("b", "Irena Vasquero", kin=["spouse:Teodor Vasquero"])),
+    # no relation on the full side: the family name implied, in another spelling and gender form
+    (person("a", "Irena", kin=["spouse:Teodor Vaskerov"]), person("b", "Irena Waskerova")),
+    # a diminutive, with the same relative, under another family name
+    (person("a", "Masha", kin=["child:Teodor Vasquero"]),
+     person("b", "Maria Kowal", kin=["child:Teodor Vasquero"])),
+])
+def test_given_name_alone_links_with_kin(bare: Profile, full: Profile) -> None:
+    for new, old in ((bare, full), (full, bare)):
+        s, ev = link_score(new, old)
+        assert s >= LINK_THRESHOLD, ev
+        assert any("kin" in e for e in ev)
+
+
+def test_given_name_alone_needs_more_than_the_name() -> None:
+    full = person("o", "Irena Vasquero", kin=["spouse:Teodor Vasquero"],
+                  people=["Teodor Vasquero", "Lucas Brandt"], places=["Valdoria"])
+    # same story, same people, no kin: another Irena
+    nurse = person("n", "Irena", people=["Teodor Vasquero", "Lucas Brandt"], places=["Valdoria"])
+    s, ev = link_score(nurse, full)
+    assert s < LINK_THRESHOLD
+    assert any("given name alone" in e for e in ev)
+    # the wife of another man
+    assert link_score(person("x", "Irena", kin=["spouse:Mirko Halloran"], places=["Valdoria"]),
+                      full)[0] < LINK_THRESHOLD
+    # the mother of the man is not his wife
+    assert link_score(person("m", "Irena", kin=["parent:Teodor Vasquero"]), full)[0] < LINK_THRESHOLD
+    # nothing at all
+    assert link_score(person("y", "Irena"), person("z", "Irena Vasquero"))[0] < LINK_THRESHOLD
+
+
+def test_given_name_alone_links_by_shared_people_only_without_kin() -> None:
+    old = person("o", "Irena Vasquero", people=["Teodor Vasquero", "Lucas Brandt", "Ruth Ilves"],
+                 places=["Valdoria"])
+    new = person("n", "Irena", people=["Teodor Vasquero", "Lucas Brandt", "Ruth Ilves"],
+                 places=["Valdoria"])
+    assert link_score(new, old)[0] >= LINK_THRESHOLD
+    one = person("n", "Irena", people=["Teodor Vasquero"], places=["Valdoria"])
+    assert link_score(one, old)[0] < LINK_THRESHOLD
+
+
+def test_resolver_links_a_given_name_through_kin_in_both_orders() -> None:
+    a = [person("1/0", "Teodor Vasquero", kin=["spouse:Irena"], people=["Irena"]),
+         person("1/1", "Irena", kin=["spouse:Teodor Vasquero"], people=["Teodor Vasquero"])]
+    b = [person("2/0", "Teodor Vaskero", kin=["spouse:Irena Vaskerova"], people=["Irena Vaskerova"]),
+         person("2/1", "Irena Vaskerova", kin=["spouse:Teodor Vaskero"], people=["Teodor Vaskero"])]
+    c = [person("3/0", "Irena", kin=["spouse:Mirko Halloran"], people=["Mirko Halloran"])]
+    for docs in ((a, b, c), (b, a, c)):
+        r = Resolver()
+        ids = [r.add_document(d) for d in docs]
+        by = {p.key: cid for d, cids in zip(docs, ids, strict=True) for p, cid in zip(d, cids, strict=True)}
+        assert by["1/1"] == by["2/1"] and by["1/0"] == by["2/0"]
+        assert by["3/0"] != by["1/1"]

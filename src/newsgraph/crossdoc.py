@@ -181,7 +181,8 @@ def block_keys(p: Profile) -> set[str]:
 
     People: a full name gives ``p:FAMILY:GIVEN`` (phonetic family key, given-name diminutive group
     or phonetic key), so the many people of one family name do not all meet; a surname alone
-    gives ``p:FAMILY``, an initial ``p:FAMILY:i:SOUND``. Other types: each content word of the
+    gives ``p:FAMILY``, an initial ``p:FAMILY:i:SOUND``; a person with kin in the context also
+    gets the given-name keys of :func:`_kin_keys`. Other types: each content word of the
     proper-name head, plus the acronym of multi-word names. Use these keys to look candidates up;
     store each entity under :func:`index_keys`, which adds the coarse keys by which a surname
     alone or an initial finds a full name.
@@ -191,7 +192,7 @@ def block_keys(p: Profile) -> set[str]:
         for n in p.names():
             if is_person_name(n):
                 keys |= _person_block(n)[0]
-        return keys
+        return keys | _kin_keys(p)
     for n in p.names():
         toks = [t for t in _org_tokens(n) if len(t) > 1]
         # generic words would make blocks of every university or ministry in the store
@@ -212,6 +213,93 @@ def index_keys(p: Profile) -> set[str]:
         for n in p.names():
             if is_person_name(n):
                 keys |= _person_block(n)[1]
+    return keys
+
+
+# -- kin -----------------------------------------------------------------------------------------
+
+# kin predicates as the person's role towards the relative: the subject of "mother_of" is a parent
+# of the object, and the object a child of the subject; symmetric roles read the same both ways.
+# Gender is dropped (mother/father -> parent): the given names already carry it.
+_KIN_ROLE: dict[str, tuple[str, str]] = {
+    "spouse_of": ("spouse", "spouse"), "partner_of": ("spouse", "spouse"),
+    "wife_of": ("spouse", "spouse"), "husband_of": ("spouse", "spouse"),
+    "brother_of": ("sibling", "sibling"), "sister_of": ("sibling", "sibling"),
+    "sibling_of": ("sibling", "sibling"), "cousin_of": ("cousin", "cousin"),
+    "mother_of": ("parent", "child"), "father_of": ("parent", "child"), "parent_of": ("parent", "child"),
+    "son_of": ("child", "parent"), "daughter_of": ("child", "parent"), "child_of": ("child", "parent"),
+    "grandmother_of": ("grandparent", "grandchild"), "grandfather_of": ("grandparent", "grandchild"),
+    "grandparent_of": ("grandparent", "grandchild"), "grandchild_of": ("grandchild", "grandparent"),
+    "uncle_of": ("uncle", "nephew"), "aunt_of": ("uncle", "nephew"),
+    "nephew_of": ("nephew", "uncle"), "niece_of": ("nephew", "uncle"),
+}
+
+
+def kin_role(predicate: str, subject: bool) -> str | None:
+    """The role of a relation's subject (``subject``) or object towards the other side, for kin
+    predicates; None for other relations. Context lists keep kin as ``role:relative``."""
+    roles = _KIN_ROLE.get(predicate)
+    return None if roles is None else roles[0 if subject else 1]
+
+
+def _kin(ctx: Context) -> list[tuple[str, str]]:
+    """(role, relative's name) of the kin entries that name the relative."""
+    out = []
+    for x in _ctx_list(ctx, "kin"):
+        role, _, other = x.partition(":")
+        if role and other and is_person_name(other):
+            out.append((role, person_core(other)))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _family_key(name: str) -> str:
+    """Phonetic key of a full name's family name (gender forms fold together), else ""."""
+    pn = parse(name)
+    return phonetic_key(pn.family.replace(" ", "")) if pn.family and (pn.given or pn.initials) else ""
+
+
+def _kin_families(ctx: Context) -> set[str]:
+    return {k for _, other in _kin(ctx) if (k := _family_key(other))}
+
+
+def _bare_word(name: str) -> str:
+    """The one word of a one-word person name, else ""."""
+    pn = parse(name)
+    if pn.given or pn.initials or not pn.family or " " in pn.family.strip():
+        return ""
+    return pn.family
+
+
+def _kin_keys(p: Profile) -> set[str]:
+    """Keys that meet a person by given name and a relative's family name.
+
+    A one-word name with a relative of another family name is a given name ("his wife Marta" of
+    Konstantin Belousov): it gets the key of the full name that the relation implies
+    (``p:BELOUSOV:MARTA``, which "Marta Bilousova" has) and ``k:BELOUSOV:MARTA``, the key that
+    every person with a given name and a relative named Belousov has, whatever their own family
+    name ("Marta Kowalska, his wife"). Only people with kin in their context get these keys, so a
+    given name alone never joins the block of everyone with that given name.
+    """
+    fams = _kin_families(p.context)
+    if not fams:
+        return set()
+    keys: set[str] = set()
+    for n in p.names():
+        if not is_person_name(n):
+            continue
+        pn = parse(n)
+        word = _bare_word(n)
+        if word:
+            if phonetic_key(word) in fams:
+                continue  # "Bilousov", brother of Pavlo Bilousov: a surname, not a given name
+            givens = _given_keys(word)
+            keys |= {f"p:{f}:{g}" for f in fams for g in givens}
+        elif pn.given and pn.family:
+            givens = _given_keys(pn.given[0])
+        else:
+            continue
+        keys |= {f"k:{f}:{g}" for f in fams for g in givens}
     return keys
 
 
@@ -352,6 +440,87 @@ def _name_evidence(new: Profile, old: Profile) -> tuple[float, str, float]:
     return best, why, weight
 
 
+def _given_word(word: str, ctx: Context) -> bool:
+    """Whether a one-word name is a given name by its kin: the relatives have other family
+    names ("his wife Marta" of Belousov; "Bilousov", brother of Pavlo Bilousov, is a surname)."""
+    fams = _kin_families(ctx)
+    return bool(fams) and phonetic_key(word) not in fams
+
+
+def _given_alone(new: Profile, old: Profile) -> tuple[Profile, Profile] | None:
+    """(one-word side, other side) when one side is named by a given name alone.
+
+    Against full names the word is a given name unless it is their family name ("Belousov");
+    against another one-word name, when the kin of either side shows it is a given name.
+    """
+    for bare, other in ((new, old), (old, new)):
+        names = [n for n in bare.names() if is_person_name(n)]
+        words = [w for n in names if (w := _bare_word(n))]
+        if not words or len(words) < len(names):
+            continue
+        fulls = [n for n in other.names() if is_person_name(n) and _full(n)]
+        if fulls:
+            fams = {parse(f).family for f in fulls}
+            if not any(compare(w, f).score >= NAME_THRESHOLD for w in words for f in fams):
+                return bare, other
+        elif any(_given_word(w, c) for w in words for c in (bare.context, other.context)):
+            return bare, other
+    return None
+
+
+def _kin_by_id(ctx: Context) -> dict[str, set[str]]:
+    """Stored entity of a relative -> the person's roles towards it (``kin_ids``, set by the
+    store for relatives it has linked)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for x in _ctx_list(ctx, "kin_ids"):
+        role, _, eid = x.partition(":")
+        if role and eid:
+            out[eid].add(role)
+    return out
+
+
+def _same_relative(a: str, b: str) -> bool:
+    """Relatives named alike, or compatibly with a full name on one side at least ("Bilousov"
+    ~ "Konstantin Belousov": the role and the given name already narrow it down)."""
+    return _norm(a) == _norm(b) or ((_full(a) or _full(b)) and compare(a, b).score >= 0.85)
+
+
+def _given_alone_support(bare: Profile, other: Profile) -> tuple[float, str] | None:
+    """What backs a given name alone, with its weight: many people share a given name, so only
+    context that points at one family or one circle of people can carry it.
+
+    A kin role towards the same relative (by name, or by stored entity when the store knows it),
+    else the family name of a relative that the other side bears ("his wife Marta" of Belousov ~
+    "Marta Bilousova"), else, when neither side has kin that could disagree, at least two shared
+    people. None: the given name stays alone.
+    """
+    ids_a, ids_b = _kin_by_id(bare.context), _kin_by_id(other.context)
+    kin_a, kin_b = _kin(bare.context), _kin(other.context)
+    # one relative in two roles (his mother, his wife): two people, whatever else agrees
+    if any(not ids_a[e] & ids_b[e] for e in ids_a.keys() & ids_b.keys()):
+        return None
+    if any(ra != rb and _same_relative(a, b) for ra, a in kin_a for rb, b in kin_b):
+        return None
+    if ids_a.keys() & ids_b.keys():
+        same = sorted(f"{r} of {e}" for e in ids_a.keys() & ids_b.keys() for r in ids_a[e] & ids_b[e])
+        return 0.7, "same kin in the store: " + ", ".join(same[:3])
+    for role, rel in kin_a:
+        for role_b, rel_b in kin_b:
+            if role == role_b and _same_relative(rel, rel_b):
+                return 0.7, f"same kin: {role} of {rel!r} ~ {rel_b!r}"
+    fams = {k for n in other.names() if is_person_name(n) and (k := _family_key(person_core(n)))}
+    implied = _kin_families(bare.context) & fams
+    if implied:
+        rels = [rel for _, rel in _kin(bare.context) if _family_key(rel) in implied]
+        return 0.6, f"family name implied by kin of {rels[0]!r}"
+    if not kin_a and not kin_b:
+        people = _shared_people(_ctx_list(bare.context, "people"), _ctx_list(other.context, "people"),
+                                exclude=[*bare.names(), *other.names()])
+        if len(people) >= 2:
+            return 0.0, "shared people: " + ", ".join(people[:5])
+    return None
+
+
 _POSSESSIVE = re.compile(r"^.*\s(?:'s|\u2019s|'|\u2019)\s+")
 _PAREN = re.compile(r"\s*\(\s*([^()]*)\)?\s*$")
 _LEADING_ARTICLE = frozenset({"the", "a", "an"})
@@ -467,6 +636,7 @@ def link_score(new: Profile, existing: Profile) -> tuple[float, list[str]]:
     if new.type != existing.type:
         return 0.0, [f"types differ: {new.type} vs {existing.type}"]
     evidence: list[str] = []
+    weights: list[float] = []
     if new.type == "PERSON":
         if not any(is_person_name(n) for n in new.names()) or \
                 not any(is_person_name(n) for n in existing.names()):
@@ -481,6 +651,26 @@ def link_score(new: Profile, existing: Profile) -> tuple[float, list[str]]:
             evidence.append(conflict)
             return round(min(0.2, name_s * 0.2), 4), evidence
         name_part = name_s * weight
+        alone = _given_alone(new, existing)
+        if alone is not None:
+            support = _given_alone_support(*alone)
+            if support is None:
+                evidence.append("given name alone, and no kin or shared people to back it")
+                return round(name_s * 0.5, 4), evidence
+            kin_weight, why = support
+            evidence.append(why)
+            # the word against the given names only (the surname rules, gender forms included,
+            # do not apply), and the context carries the link, so a diminutive is no weaker
+            # than the same spelling
+            bare, other = alone
+            name_s, a, b = max((compare(a, b).score, a, b) for a in bare.names() if is_person_name(a)
+                               for b in other.names() if is_person_name(b))
+            evidence[0] = f"name {name_s:.2f} ({a!r} ~ {b!r}: {compare(a, b).reason})"
+            if name_s < NAME_THRESHOLD:
+                return round(name_s * 0.5, 4), evidence
+            name_part = name_s * 0.6
+            if kin_weight:
+                weights.append(kin_weight)
     else:
         name_s, why = _other_name_score(new, existing)
         evidence.append(f"name {name_s:.2f} ({why})")
@@ -492,7 +682,6 @@ def link_score(new: Profile, existing: Profile) -> tuple[float, list[str]]:
     nc, oc = new.context, existing.context
     people = _shared_people(_ctx_list(nc, "people"), _ctx_list(oc, "people"),
                             exclude=[*new.names(), *existing.names()])
-    weights: list[float] = []
     if people:
         evidence.append("shared people: " + ", ".join(people[:5]))
         weights += [0.3] * min(3, len(people))

@@ -19,11 +19,12 @@ from ..crossdoc import (
     Profile,
     block_keys,
     index_keys,
+    kin_role,
     link_score,
     merge_context,
 )
 from ..document import Document
-from ..records import Entity
+from ..records import Entity, Relation
 
 log = logging.getLogger(__name__)
 
@@ -53,15 +54,36 @@ def _doc_context(doc: Document, ent: Entity) -> dict[str, Any]:
     if isinstance(attrs.get("age"), int) and doc.published:
         ctx["age"] = attrs["age"]
         ctx["age_year"] = int(doc.published[:4])
-    relations = []
-    for r in doc.relations:
-        if r.subject == ent.id or r.object == ent.id:
-            other_id = r.object if r.subject == ent.id else r.subject
-            other = doc.entity(other_id) if isinstance(other_id, str) else None
-            relations.append(f"{r.predicate}:{other.name if other else other_id}")
+    relations, kin = [], []
+    for r in _relations_of(doc, ent):
+        other_id = r.object if r.subject == ent.id else r.subject
+        relative = doc.entity(other_id) if isinstance(other_id, str) else None
+        relations.append(f"{r.predicate}:{relative.name if relative else other_id}")
+        role = kin_role(r.predicate, r.subject == ent.id)
+        if role and relative is not None and relative.type == "PERSON":
+            kin.append(f"{role}:{relative.name}")
     if relations:
         ctx["relations"] = sorted(set(relations))
+    if kin:
+        # directed, unlike "relations": the mother of X and the daughter of X are not one person
+        ctx["kin"] = sorted(set(kin))
     return ctx
+
+
+def _relations_of(doc: Document, ent: Entity) -> list[Relation]:
+    return [r for r in doc.relations if r.subject == ent.id or r.object == ent.id]
+
+
+def _kin_ids(doc: Document, ent: Entity, linked: dict[str, int]) -> list[str]:
+    """Kin as ``role:E<id>`` for relatives already linked to stored entities: the same relative
+    across articles whatever each article calls them."""
+    out = set()
+    for r in _relations_of(doc, ent):
+        other_id = r.object if r.subject == ent.id else r.subject
+        role = kin_role(r.predicate, r.subject == ent.id)
+        if role and isinstance(other_id, str) and other_id in linked:
+            out.add(f"{role}:E{linked[other_id]}")
+    return sorted(out)
 
 
 class Linker:
@@ -89,10 +111,14 @@ class Linker:
     # linking --------------------------------------------------------------------------------
     def link_document(self, cur: sqlite3.Cursor, doc: Document) -> None:
         used: set[int] = set()  # entities the article keeps apart stay apart across articles
-        # people first, longest names first: the fullest name makes the best probe
+        linked: dict[str, int] = {}
+        # people first, longest names first: the fullest name makes the best probe, and a given
+        # name alone mostly comes after the relatives whose stored entities (kin_ids) back it
         order = sorted(doc.entities, key=lambda e: (e.type != "PERSON", -len(e.name)))
         for ent in order:
             ctx = _doc_context(doc, ent)
+            if ctx.get("kin"):
+                ctx["kin_ids"] = _kin_ids(doc, ent, linked)
             profile = Profile(key=f"{doc.id}/{ent.id}", type=ent.type, name=ent.name,
                               aliases=sorted(set(ent.aliases)), context=ctx)
             keys = self._keys(profile) if ent.type in LINKED_TYPES else set()
@@ -118,6 +144,7 @@ class Linker:
                 eid = int(cur.lastrowid or 0)
                 best_score, best_evidence = 1.0, ["first seen"]
             used.add(eid)
+            linked[ent.id] = eid
             cur.execute(
                 "INSERT INTO doc_entities(doc_id, local_id, entity_id, type, name, attributes, "
                 "link_score, link_evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -126,6 +153,13 @@ class Linker:
             stored = self._index_keys(profile) if ent.type in LINKED_TYPES else set()
             cur.executemany("INSERT OR IGNORE INTO block_keys(key, entity_id) VALUES (?, ?)",
                             [(k, eid) for k in sorted(stored)])
+        # relatives linked after the person: their stored entities go into the person's context
+        # too, so that a later article's given name alone can find it by them
+        for ent in doc.entities:
+            if ent.type == "PERSON" and ent.id in linked:
+                ids = _kin_ids(doc, ent, linked)
+                if ids:
+                    self._merge_context(cur, linked[ent.id], {"kin_ids": ids})
 
     def _absorb(self, cur: sqlite3.Cursor, eid: int, ent: Entity, ctx: dict[str, Any]) -> None:
         row = cur.execute("SELECT name, context FROM entities WHERE id = ?", (eid,)).fetchone()
@@ -136,6 +170,13 @@ class Linker:
             name = ent.name
         cur.execute("UPDATE entities SET name = ?, context = ? WHERE id = ?",
                     (name, json.dumps(merged, sort_keys=True), eid))
+
+    @staticmethod
+    def _merge_context(cur: sqlite3.Cursor, eid: int, ctx: dict[str, Any]) -> None:
+        row = cur.execute("SELECT context FROM entities WHERE id = ?", (eid,)).fetchone()
+        merged = merge_context(json.loads(row[0]), ctx)
+        cur.execute("UPDATE entities SET context = ? WHERE id = ?",
+                    (json.dumps(merged, sort_keys=True), eid))
 
     def refresh(self, cur: sqlite3.Cursor, eid: int) -> None:
         """Recompute a cluster's name after one of its articles left it."""
