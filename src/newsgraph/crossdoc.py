@@ -409,11 +409,11 @@ def _gender_forms_differ(a: str, b: str) -> bool:
     return fa != fb and (masculine(fa) is None) != (masculine(fb) is None)
 
 
-def _name_evidence(new: Profile, old: Profile) -> tuple[float, str, float]:
+def _name_evidence(new_all: Sequence[str], old_all: Sequence[str]) -> tuple[float, str, float]:
     """Best name match, its reason, and how informative the matched names are."""
     best, why, weight = 0.0, "no compatible name", 0.0
-    new_names = [n for n in new.names() if is_person_name(n)]
-    old_names = [n for n in old.names() if is_person_name(n)]
+    new_names = [n for n in new_all if is_person_name(n)]
+    old_names = [n for n in old_all if is_person_name(n)]
     new_full = [n for n in new_names if _full(n)]
     old_full = [n for n in old_names if _full(n)]
     if new_full and old_full:
@@ -447,18 +447,19 @@ def _given_word(word: str, ctx: Context) -> bool:
     return bool(fams) and phonetic_key(word) not in fams
 
 
-def _given_alone(new: Profile, old: Profile) -> tuple[Profile, Profile] | None:
+def _given_alone(new: Profile, old: Profile, new_names: Sequence[str],
+                 old_names: Sequence[str]) -> tuple[Profile, Profile] | None:
     """(one-word side, other side) when one side is named by a given name alone.
 
     Against full names the word is a given name unless it is their family name ("Belousov");
     against another one-word name, when the kin of either side shows it is a given name.
     """
-    for bare, other in ((new, old), (old, new)):
-        names = [n for n in bare.names() if is_person_name(n)]
-        words = [w for n in names if (w := _bare_word(n))]
-        if not words or len(words) < len(names):
+    for bare, other, names, other_names in ((new, old, new_names, old_names),
+                                            (old, new, old_names, new_names)):
+        words = [w for n in names if is_person_name(n) and (w := _bare_word(n))]
+        if not words or len(words) < sum(1 for n in names if is_person_name(n)):
             continue
-        fulls = [n for n in other.names() if is_person_name(n) and _full(n)]
+        fulls = [n for n in other_names if is_person_name(n) and _full(n)]
         if fulls:
             fams = {parse(f).family for f in fulls}
             if not any(compare(w, f).score >= NAME_THRESHOLD for w in words for f in fams):
@@ -637,12 +638,13 @@ def link_score(new: Profile, existing: Profile) -> tuple[float, list[str]]:
         return 0.0, [f"types differ: {new.type} vs {existing.type}"]
     evidence: list[str] = []
     weights: list[float] = []
+    new_names, old_names = new.names(), existing.names()
     if new.type == "PERSON":
-        if not any(is_person_name(n) for n in new.names()) or \
-                not any(is_person_name(n) for n in existing.names()):
+        if not any(is_person_name(n) for n in new_names) or \
+                not any(is_person_name(n) for n in old_names):
             # descriptions ("his mother", "the Florida senator") name nobody across articles
             return 0.0, ["no proper name on one side"]
-        name_s, why, weight = _name_evidence(new, existing)
+        name_s, why, weight = _name_evidence(new_names, old_names)
         evidence.append(f"name {name_s:.2f} ({why})")
         if name_s < NAME_THRESHOLD:
             return round(name_s * 0.5, 4), evidence
@@ -651,7 +653,7 @@ def link_score(new: Profile, existing: Profile) -> tuple[float, list[str]]:
             evidence.append(conflict)
             return round(min(0.2, name_s * 0.2), 4), evidence
         name_part = name_s * weight
-        alone = _given_alone(new, existing)
+        alone = _given_alone(new, existing, new_names, old_names)
         if alone is not None:
             support = _given_alone_support(*alone)
             if support is None:
@@ -681,7 +683,7 @@ def link_score(new: Profile, existing: Profile) -> tuple[float, list[str]]:
     ctx_part = 0.0
     nc, oc = new.context, existing.context
     people = _shared_people(_ctx_list(nc, "people"), _ctx_list(oc, "people"),
-                            exclude=[*new.names(), *existing.names()])
+                            exclude=[*new_names, *old_names])
     if people:
         evidence.append("shared people: " + ", ".join(people[:5]))
         weights += [0.3] * min(3, len(people))
