@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.crossdoc import (LINK_THRESHOLD, Profile, Resolver, block_keys, index_keys, is_person_name,
-                                link_score, person_core, phonetic_key)
+                                link_score, office, person_core, phonetic_key)
 
 
 def person(key: str, name: str, aliases: list[str] | None = None, **ctx: object) -> Profile:
@@ -234,3 +234,157 @@ def test_resolver_links_a_given_name_through_kin_in_both_orders() -> None:
         by = {p.key: cid for d, cids in zip(docs, ids, strict=True) for p, cid in zip(d, cids, strict=True)}
         assert by["1/1"] == by["2/1"] and by["1/0"] == by["2/0"]
         assert by["3/0"] != by["1/1"]
+
+
+# -- unnamed actors and offices: a fictional trade minister's story ------------------------------
+
+def described(key: str, description: str, **ctx: object) -> Profile:
+    """An unnamed actor as the people stage makes it: named by its description, no aliases."""
+    return Profile(key, "PERSON", description, [], dict(ctx))
+
+
+STORY_CTX: dict[str, object] = {"people": ["Tomas Ellery"], "places": ["Huancaro"]}
+
+
+def test_office_normalizes_titles() -> None:
+    assert office("Deputy Trade Minister of Peru") == ("deputy minister trade", "peru")
+    assert office("deputy trade minister of PERU") == office("Deputy Trade Minister of Peru")
+    assert office("Deputy Trade Minister") == ("deputy minister trade", "")
+    assert office("Minister of Trade") == office("Trade Minister")
+    assert office("Trade Minister") != office("Deputy Trade Minister")
+    assert office("President of United States") == ("president", "united states")
+    # occupations and descriptions are no office
+    for title in ("Lawyer", "Doctor of Kenya", "the freed hostage", "Official of Peru", ""):
+        assert office(title) is None, title
+
+
+def test_office_keys_meet_a_description_and_its_named_holders_only() -> None:
+    desc = described("u", "a Peruvian deputy trade minister", titles=["Deputy Trade Minister of Peru"])
+    same_country = person("n", "Ana Ruiz", titles=["Deputy Trade Minister of Peru"])
+    no_country = person("m", "Ana Ruiz", titles=["Deputy Trade Minister"])
+    other_country = person("o", "Lucia Paz", titles=["Deputy Trade Minister of Chile"])
+    for holder in (same_country, no_country):
+        assert block_keys(desc) & index_keys(holder)  # description after the named holder
+        assert block_keys(holder) & index_keys(desc)  # named holder after the description
+    assert not block_keys(desc) & index_keys(other_country)
+    assert not block_keys(other_country) & index_keys(desc)
+    # a description without a country looks every country's holders up
+    assert block_keys(described("v", "a deputy trade minister", titles=["Deputy Trade Minister"])) & \
+        index_keys(other_country)
+    # named holders do not meet each other by office, nor descriptions each other
+    assert not block_keys(other_country) & index_keys(same_country)
+    assert not block_keys(desc) & index_keys(described("w", "the deputy trade minister",
+                                                       titles=["Deputy Trade Minister of Peru"]))
+    # only titled people get office keys; occupations get none
+    assert not any(k.startswith(("on:", "ou:")) for k in index_keys(person("p", "Ana Ruiz")))
+    assert block_keys(described("d", "a lawyer", titles=["Lawyer"])) == set()
+    assert index_keys(described("d", "a lawyer", titles=["Lawyer"])) == set()
+
+
+def test_office_links_a_description_in_the_same_story() -> None:
+    desc = described("u", "a Peruvian deputy trade minister", titles=["Deputy Trade Minister of Peru"],
+                     citizenship=["Peru"], **STORY_CTX)
+    named = person("n", "Ana Ruiz", titles=["Deputy Trade Minister"], people=["Tomas Ellery"],
+                   places=["Huancaro", "Peru"])
+    for new, old in ((desc, named), (named, desc)):
+        s, ev = link_score(new, old)
+        assert LINK_THRESHOLD <= s < 1.0, ev
+        assert any(e.startswith("same office") for e in ev)
+        assert any(e.startswith("shared people") for e in ev)
+    # a shared place alone tells the story too
+    by_place = person("n", "Ana Ruiz", titles=["Deputy Trade Minister of Peru"], places=["Huancaro"])
+    assert link_score(desc, by_place)[0] >= LINK_THRESHOLD
+    # a person shared tells more than a place
+    assert link_score(desc, named)[0] > link_score(desc, by_place)[0]
+
+
+@pytest.mark.parametrize("named", [
+    # another story: nothing shared but the office's own country
+    person("n", "Ana Ruiz", titles=["Deputy Trade Minister of Peru"], people=["Marta Quenneville"],
+           places=["Peru"]),
+    # the same office of another country, by title or by citizenship
+    person("n", "Lucia Paz", titles=["Deputy Trade Minister of Chile"], **STORY_CTX),
+    person("n", "Lucia Paz", titles=["Deputy Trade Minister"], citizenship=["Chile"], **STORY_CTX),
+    # another office
+    person("n", "Ana Ruiz", titles=["Trade Minister of Peru"], **STORY_CTX),
+    # only descriptions shared: "his mother" of one article is nobody of the other
+    person("n", "Ana Ruiz", titles=["Deputy Trade Minister of Peru"], people=["his mother"]),
+])
+def test_office_alone_does_not_link(named: Profile) -> None:
+    desc = described("u", "a Peruvian deputy trade minister", titles=["Deputy Trade Minister of Peru"],
+                     people=["Tomas Ellery", "his mother"], places=["Huancaro"])
+    for new, old in ((desc, named), (named, desc)):
+        assert link_score(new, old)[0] < LINK_THRESHOLD
+
+
+def test_description_whose_article_names_the_holder_apart_does_not_link() -> None:
+    desc = described("u", "a Peruvian deputy trade minister", titles=["Deputy Trade Minister of Peru"],
+                     people=["Tomas Ellery", "Ana Ruiz"], places=["Huancaro"])
+    named = person("n", "Ana Ruiz", titles=["Deputy Trade Minister of Peru"], **STORY_CTX)
+    s, ev = link_score(desc, named)
+    assert s == 0.0
+    assert any("apart" in e for e in ev)
+
+
+def test_generic_descriptions_do_not_link_by_title() -> None:
+    doctor = described("d", "a doctor", titles=["Doctor"], **STORY_CTX)
+    named = person("n", "Amos Kerich", titles=["Doctor"], **STORY_CTX)
+    assert link_score(doctor, named)[0] == 0.0
+    assert link_score(described("m", "a man", **STORY_CTX), named)[0] == 0.0
+
+
+def _article(doc: int, *profiles: Profile) -> list[Profile]:
+    """Profiles of one article, each with the others as co-occurring people."""
+    names = [p.name for p in profiles]
+    for p in profiles:
+        p.key = f"{doc}/{p.key}"
+        p.context["people"] = sorted({*p.context.get("people", []), *(n for n in names if n != p.name)})
+    return list(profiles)
+
+
+def _desc_article(doc: int, demonym: str = "Peruvian", country: str = "Peru") -> list[Profile]:
+    return _article(doc, described("d", f"a {demonym} deputy trade minister",
+                                   titles=[f"Deputy Trade Minister of {country}"], places=["Huancaro"]),
+                    person("e", "Tomas Ellery", places=["Huancaro"]))
+
+
+def _holder_article(doc: int, *names: str) -> list[Profile]:
+    return _article(doc, *(person(f"h{i}", n, titles=["Deputy Trade Minister of Peru"], places=["Huancaro"])
+                           for i, n in enumerate(names)), person("e", "Tomas Ellery", places=["Huancaro"]))
+
+
+def test_resolver_links_a_description_to_its_one_holder_in_both_orders() -> None:
+    for first_desc in (True, False):
+        r = Resolver()
+        docs = [_desc_article(1), _holder_article(2, "Ana Ruiz")]
+        ids = [r.add_document(d) for d in (docs if first_desc else docs[::-1])]
+        by = {p.key: cid for d, cids in zip(docs if first_desc else docs[::-1], ids, strict=True)
+              for p, cid in zip(d, cids, strict=True)}
+        assert by["1/d"] == by["2/h0"]
+        assert by["1/e"] == by["2/e"] != by["1/d"]
+        assert r.clusters[by["1/d"]].profile.name == "Ana Ruiz"
+        assert any("only named holder" in e for e in r.evidence["2/h0" if first_desc else "1/d"][1])
+
+
+@pytest.mark.parametrize("order", [
+    ("holders", "holders2", "desc"),  # two holders stored, then the description
+    ("desc", "both"),  # the description stored, then one article naming two holders
+    ("both", "desc"),  # two holders in one article, then the description
+])
+def test_resolver_links_a_description_to_none_of_two_holders(order: tuple[str, ...]) -> None:
+    articles = {"holders": lambda: _holder_article(1, "Ana Ruiz"),
+                "holders2": lambda: _holder_article(2, "Lucia Paz"),
+                "both": lambda: _holder_article(3, "Ana Ruiz", "Lucia Paz"),
+                "desc": lambda: _desc_article(4)}
+    r = Resolver()
+    for name in order:
+        r.add_document(articles[name]())
+    (desc_cluster,) = [c for c in r.clusters if "4/d" in c.members]
+    assert desc_cluster.members == ["4/d"]
+
+
+def test_resolver_keeps_a_description_of_another_country_apart() -> None:
+    r = Resolver()
+    r.add_document(_holder_article(1, "Ana Ruiz"))
+    r.add_document(_desc_article(2, "Chilean", "Chile"))
+    assert [c.members for c in r.clusters if "2/d" in c.members] == [["2/d"]]

@@ -14,6 +14,10 @@ weak name match over :data:`LINK_THRESHOLD` and can also veto a strong one: two 
 family name whose given names are not variants of each other, or whose ages at a common date
 differ, stay apart (father and son).
 
+An unnamed actor ("a Peruvian deputy trade minister") names nobody, but its office may: it meets
+the named holders of that office through :func:`office_keys`, scores by office and shared story
+(:func:`link_score`), and :func:`choose_link` links it only when exactly one named person fits.
+
 :class:`Resolver` is an in-memory version of the store's loop, used by benchmarks and tests.
 """
 
@@ -22,7 +26,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -31,6 +35,7 @@ from .names import canonical_given, compare, fold, masculine, parse, skeleton
 from .names.compare import THRESHOLD as NAME_THRESHOLD
 from .names.lexicon import PARTICLES, groups
 from .names.parse import ParsedName, strip_article
+from .people.lexicon import COUNTRIES
 
 log = logging.getLogger(__name__)
 
@@ -182,17 +187,18 @@ def block_keys(p: Profile) -> set[str]:
     People: a full name gives ``p:FAMILY:GIVEN`` (phonetic family key, given-name diminutive group
     or phonetic key), so the many people of one family name do not all meet; a surname alone
     gives ``p:FAMILY``, an initial ``p:FAMILY:i:SOUND``; a person with kin in the context also
-    gets the given-name keys of :func:`_kin_keys`. Other types: each content word of the
-    proper-name head, plus the acronym of multi-word names. Use these keys to look candidates up;
-    store each entity under :func:`index_keys`, which adds the coarse keys by which a surname
-    alone or an initial finds a full name.
+    gets the given-name keys of :func:`_kin_keys`, and a person with an office among their titles
+    the keys of the other side's holders of it (:func:`office_keys`). Other types: each content
+    word of the proper-name head, plus the acronym of multi-word names. Use these keys to look
+    candidates up; store each entity under :func:`index_keys`, which adds the coarse keys by
+    which a surname alone or an initial finds a full name.
     """
     keys: set[str] = set()
     if p.type == "PERSON":
         for n in p.names():
             if is_person_name(n):
                 keys |= _person_block(n)[0]
-        return keys | _kin_keys(p)
+        return keys | _kin_keys(p) | office_keys(p)[0]
     for n in p.names():
         toks = [t for t in _org_tokens(n) if len(t) > 1]
         # generic words would make blocks of every university or ministry in the store
@@ -207,13 +213,127 @@ def block_keys(p: Profile) -> set[str]:
 def index_keys(p: Profile) -> set[str]:
     """Keys to store an entity under: :func:`block_keys` plus, for full person names, the
     family-only and family-plus-initial keys (looked up only by surname-alone or initial mentions,
-    so full names still meet only their own small blocks)."""
+    so full names still meet only their own small blocks); for a person with an office, the
+    office keys of their own side instead of those they look up."""
     keys = block_keys(p)
     if p.type == "PERSON":
         for n in p.names():
             if is_person_name(n):
                 keys |= _person_block(n)[1]
+        probe, store = office_keys(p)
+        # filed under its own side's office keys only, so named holders never meet each other
+        keys = (keys - probe) | store
     return keys
+
+
+# -- offices -------------------------------------------------------------------------------------
+
+# heads of titles that name a post one person holds at a time in a country or body; "a lawyer",
+# "an official", "a soldier" or "a general" describe people that one story often has several of
+_OFFICE_HEADS = frozenset(fold(w) for w in (
+    "president", "vice-president", "president-elect", "minister", "chancellor", "chancellor-elect",
+    "premier", "king", "queen", "emperor", "empress", "pope", "governor", "mayor", "ambassador",
+    "envoy", "secretary", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+    "chair", "ceo", "chief", "director", "commander", "prosecutor", "senator", "congressman",
+    "congresswoman", "archbishop", "ayatollah",
+))
+# "former" and "acting" stay in the office: a former minister is not the one in office
+_OFFICE_STOP = frozenset({"the", "a", "an", "its", "his", "her", "their", "and", "for"})
+_COUNTRY = frozenset(" ".join(fold(w) for w in c.split() if fold(w)) for c in COUNTRIES)
+
+#: stored entities scored per office key, the most recent first: a common office ("the police
+#: spokesman") must not make every holder meet every description of it
+OFFICE_CANDIDATES: int = 64
+
+
+@lru_cache(maxsize=65536)
+def office(title: str) -> tuple[str, str] | None:
+    """(office, country) of a title whose head is a post: "Deputy Trade Minister of Peru" ->
+    ("deputy minister trade", "peru"), "Minister of Trade" -> ("minister trade", ""); None for
+    "Lawyer" or "the freed hostage". The office is its words in a fixed order, so "Trade
+    Minister" and "Minister of Trade" are one office."""
+    t = _norm(title)
+    country = ""
+    rest, sep, tail = t.rpartition(" of ")
+    if sep and tail in _COUNTRY:
+        t, country = rest, tail
+    head = t.split(" of ")[0].split()
+    if not head or head[-1] not in _OFFICE_HEADS:
+        return None
+    words = {w for w in t.split() if w not in _OFFICE_STOP and w != "of"}
+    return " ".join(sorted(words)), country
+
+
+def _offices(ctx: Context) -> list[tuple[str, str]]:
+    return [o for t in _ctx_list(ctx, "titles") if (o := office(t))]
+
+
+def _office_countries(ctx: Context) -> dict[str, tuple[set[str], str]]:
+    """Office -> (its countries, one title that names it). A country comes from the titles of
+    that office, else from the person's citizenship ("Deputy Trade Minister Ana Ruiz" with
+    citizenship Peru)."""
+    out: dict[str, tuple[set[str], str]] = {}
+    for t in _ctx_list(ctx, "titles"):
+        o = office(t)
+        if o is None:
+            continue
+        countries, _ = out.setdefault(o[0], (set(), t))
+        if o[1]:
+            countries.add(o[1])
+    citizenship = {_norm(c) for c in _ctx_list(ctx, "citizenship")}
+    return {w: (cs or set(citizenship), t) for w, (cs, t) in out.items()}
+
+
+def _office_match(a: Context, b: Context) -> tuple[set[str], str, str] | None:
+    """(countries, title of a, title of b) of an office both hold: the same office, and the same
+    country when both say one."""
+    oa, ob = _office_countries(a), _office_countries(b)
+    for w in sorted(oa.keys() & ob.keys()):
+        (ca, ta), (cb, tb) = oa[w], ob[w]
+        if ca and cb and not ca & cb:
+            continue
+        return (ca & cb) or ca or cb, ta, tb
+    return None
+
+
+def is_named(p: Profile) -> bool:
+    """Whether a person has a proper name at all (else it is an unnamed actor, a description)."""
+    return any(is_person_name(n) for n in p.names())
+
+
+def office_link(a: Profile, b: Profile) -> bool:
+    """Whether a link between two people would rest on an office: one side has no name."""
+    return a.type == b.type == "PERSON" and is_named(a) != is_named(b)
+
+
+def office_keys(p: Profile) -> tuple[set[str], set[str]]:
+    """(keys to look up, keys to store under) of a person's offices.
+
+    Descriptions ("a Peruvian deputy trade minister") are filed under ``ou:OFFICE:COUNTRY`` and
+    named holders under ``on:OFFICE:COUNTRY`` (``-`` for no country), each also under
+    ``OFFICE:*``; each side looks up the other's keys: with a country its own and the
+    country-less one, without one every country's. So a description meets only the named
+    holders of its office, never the people who share its name or its other descriptions, and
+    only people whose titles carry an office get any such key.
+    """
+    if p.type != "PERSON":
+        return set(), set()
+    offices = _offices(p.context)
+    if not offices:
+        return set(), set()
+    side, other = ("on", "ou") if is_named(p) else ("ou", "on")
+    probe: set[str] = set()
+    store: set[str] = set()
+    for words, country in offices:
+        store |= {f"{side}:{words}:{country or '-'}", f"{side}:{words}:*"}
+        probe |= {f"{other}:{words}:{country}", f"{other}:{words}:-"} if country else \
+            {f"{other}:{words}:*"}
+    return probe, store
+
+
+def is_office_key(key: str) -> bool:
+    """Whether a key of :func:`block_keys` is an office key (looked up with a cap on the block)."""
+    return key.startswith(("on:", "ou:"))
 
 
 # -- kin -----------------------------------------------------------------------------------------
@@ -522,6 +642,101 @@ def _given_alone_support(bare: Profile, other: Profile) -> tuple[float, str] | N
     return None
 
 
+def _names_one(a: str, b: str) -> bool:
+    """Two names of one person: the same, or blocking together and comparing as one."""
+    return _norm(a) == _norm(b) or (bool(_person_keys(a) & _person_keys(b))
+                                    and compare(a, b).score >= 0.85)
+
+
+def _office_evidence(desc: Profile, named: Profile) -> tuple[float, list[str]]:
+    """Score of a description ("a Peruvian deputy trade minister") as a named person: the same
+    office, and the same story (a shared person, or a shared place other than the office's
+    country). The description's own article naming that person apart vetoes it. Whether the
+    office has one holder only is for :func:`choose_link` to say, with the whole store in view."""
+    match = _office_match(desc.context, named.context)
+    if match is None:
+        return 0.0, ["no proper name on one side, and no office in common"]
+    countries, t_desc, t_named = match
+    evidence = [f"same office: {t_desc!r} ~ {t_named!r}"]
+    names = [n for n in named.names() if is_person_name(n)]
+    desc_people = [x for x in _ctx_list(desc.context, "people") if is_person_name(x)]
+    # descriptions ("his mother") in both articles are not the same people
+    people = _shared_people(desc_people,
+                            [x for x in _ctx_list(named.context, "people") if is_person_name(x)],
+                            exclude=names)
+    places = [x for x in _shared(_ctx_list(desc.context, "places"), _ctx_list(named.context, "places"))
+              if _norm(x) not in countries]
+    if not people and not places:
+        evidence.append("no shared people or places: maybe another story")
+        return 0.35, evidence
+    apart = [x for x in desc_people if any(_names_one(x, n) for n in names)]
+    if apart:
+        evidence.append(f"the description's article names {apart[0]!r} apart from it")
+        return 0.0, evidence
+    weights = [0.4] * min(3, len(people)) + [0.3] * min(2, len(places))
+    if people:
+        evidence.append("shared people: " + ", ".join(people[:5]))
+    if places:
+        evidence.append("shared places: " + ", ".join(places[:5]))
+    miss = 1.0
+    for w in weights:
+        miss *= 1.0 - w
+    return round(0.6 + 0.4 * (1.0 - miss), 4), evidence
+
+
+Scored = tuple[int, float, list[str], Profile]
+
+
+def choose_link(new: Profile, scored: Sequence[Scored], used: Collection[int],
+                peers: Sequence[Profile], rivals: Callable[[Profile], list[str]],
+                threshold: float = LINK_THRESHOLD) -> tuple[int | None, float, list[str]]:
+    """The stored entity to link ``new`` to, with its score and evidence; else (None, 0.0, notes).
+
+    ``scored`` holds (entity, :func:`link_score`, evidence, profile) for the candidates; those in
+    ``used`` (taken by another entity of the same article) count only as holders of an office.
+    A link by name wins over a link by office. A description and a named person are linked only
+    when exactly one named person fits that office in the story, since a description cannot
+    tell two holders apart: a description links to its one fitting named candidate, unless
+    another named person of its article (``peers``) holds the office; a named person links to a
+    description only when ``rivals(description)``, the stored named people that fit it, is empty
+    and no other named person of its article holds the office.
+    """
+    fits = sorted((s for s in scored if s[1] >= threshold), key=lambda s: (-s[1], s[0]))
+    for cand, score, ev, prof in fits:
+        if cand not in used and not office_link(new, prof):
+            return cand, score, ev
+    office_fits = [s for s in fits if office_link(new, s[3])]
+    if not office_fits:
+        return None, 0.0, []
+    named_peers = [p for p in peers if p is not new and p.type == "PERSON" and is_named(p)]
+    if not is_named(new):
+        local = [p.name for p in named_peers if _office_match(new.context, p.context)]
+        cand, score, ev, _ = office_fits[0]
+        if len(office_fits) == 1 and not local and cand not in used:
+            return cand, score, [*ev, "the only named holder of the office in the story"]
+        holders = ", ".join([f"E{s[0]}" for s in office_fits] + local)
+        why = f"the office fits {holders}" + (" of its own article" if cand in used else "")
+        return None, 0.0, [why + ": linked to none"]
+    notes: list[str] = []
+    for cand, score, ev, prof in office_fits:
+        if cand in used:
+            continue
+        others = [p.name for p in named_peers if _office_match(prof.context, p.context)]
+        others += rivals(prof)
+        if others:
+            notes.append(f"E{cand} ({prof.name!r}) also fits {', '.join(others[:5])}: linked to none")
+            continue
+        return cand, score, [*ev, "the only named holder of the office in the story"]
+    return None, 0.0, notes
+
+
+def name_rank(etype: str, name: str) -> tuple[int, int, int]:
+    """Which name a cluster shows, highest first: for people a proper name before any
+    description ("Ana Ruiz", not "a Peruvian deputy trade minister"), then the fullest name."""
+    proper = 1 if etype != "PERSON" or is_person_name(name) else 0
+    return proper, len(name.split()), len(name)
+
+
 _POSSESSIVE = re.compile(r"^.*\s(?:'s|\u2019s|'|\u2019)\s+")
 _PAREN = re.compile(r"\s*\(\s*([^()]*)\)?\s*$")
 _LEADING_ARTICLE = frozenset({"the", "a", "an"})
@@ -640,8 +855,14 @@ def link_score(new: Profile, existing: Profile) -> tuple[float, list[str]]:
     weights: list[float] = []
     new_names, old_names = new.names(), existing.names()
     if new.type == "PERSON":
-        if not any(is_person_name(n) for n in new_names) or \
-                not any(is_person_name(n) for n in old_names):
+        named_new = any(is_person_name(n) for n in new_names)
+        named_old = any(is_person_name(n) for n in old_names)
+        if not (named_new and named_old):
+            if named_new != named_old:
+                desc, named = (existing, new) if named_new else (new, existing)
+                if _offices(desc.context):
+                    # "a Peruvian deputy trade minister": the office names someone in the story
+                    return _office_evidence(desc, named)
             # descriptions ("his mother", "the Florida senator") name nobody across articles
             return 0.0, ["no proper name on one side"]
         name_s, why, weight = _name_evidence(new_names, old_names)
@@ -718,9 +939,9 @@ class Resolver:
 
     Candidates are looked up by :func:`block_keys` and clusters are stored under
     :func:`index_keys` (a merged cluster under the keys of every profile it absorbed).
-    ``add_document`` links each profile of one article to the best cluster over
-    :data:`LINK_THRESHOLD` among those sharing a blocking key, never two profiles of one article
-    to one cluster (the article keeps them apart), and returns the cluster index per profile.
+    ``add_document`` links each profile of one article to the cluster :func:`choose_link` picks
+    among those sharing a blocking key, never two profiles of one article to one cluster (the
+    article keeps them apart), and returns the cluster index per profile.
     """
 
     def __init__(self, threshold: float = LINK_THRESHOLD) -> None:
@@ -731,42 +952,58 @@ class Resolver:
         self.evidence: dict[str, tuple[float, list[str]]] = {}
 
     def add_document(self, profiles: Iterable[Profile]) -> list[int]:
+        profiles = list(profiles)
         ordered = sorted(enumerate(profiles), key=lambda ip: (ip[1].type != "PERSON", -len(ip[1].name)))
         out: dict[int, int] = {}
         used: set[int] = set()
         for i, p in ordered:
-            keys = {f"{p.type}|{k}" for k in block_keys(p)}
-            stored = keys | {f"{p.type}|{k}" for k in index_keys(p)}
-            cands: set[int] = set()
-            for k in keys:
-                cands.update(self.index.get(k, ()))
-            best, best_s, best_ev = -1, 0.0, ["first seen"]
-            for c in sorted(cands - used):
+            scored: list[Scored] = []
+            for c in sorted(self._candidates(p.type, block_keys(p))):
+                prof = self.clusters[c].profile
+                if c in used and not office_link(p, prof):
+                    continue
                 self.comparisons += 1
-                s, ev = link_score(p, self.clusters[c].profile)
-                if s > best_s:
-                    best, best_s, best_ev = c, s, ev
-            if best >= 0 and best_s >= self.threshold:
+                s, ev = link_score(p, prof)
+                scored.append((c, s, ev, prof))
+            best, best_s, best_ev = choose_link(p, scored, used, profiles, self._rivals, self.threshold)
+            if best is not None:
                 self._absorb(best, p)
                 cid = best
             else:
                 self.clusters.append(_Cluster(Profile(f"C{len(self.clusters)}", p.type, p.name,
                                                       list(p.aliases), dict(p.context)), []))
                 cid = len(self.clusters) - 1
-                best_s, best_ev = 1.0, ["first seen"]
+                best_s, best_ev = 1.0, ["first seen", *best_ev]
             self.clusters[cid].members.append(p.key)
             self.evidence[p.key] = (best_s, best_ev)
-            for k in stored:
-                if not self.index[k] or self.index[k][-1] != cid:
-                    self.index[k].append(cid)
+            for k in index_keys(p):
+                bucket = self.index[f"{p.type}|{k}"]
+                if not bucket or bucket[-1] != cid:
+                    bucket.append(cid)
             used.add(cid)
             out[i] = cid
         return [out[i] for i in range(len(out))]
 
+    def _candidates(self, etype: str, keys: Iterable[str]) -> set[int]:
+        cands: set[int] = set()
+        for k in keys:
+            ids = self.index.get(f"{etype}|{k}", [])
+            cands.update(ids[-OFFICE_CANDIDATES:] if is_office_key(k) else ids)
+        return cands
+
+    def _rivals(self, desc: Profile) -> list[str]:
+        """Named clusters that fit a description's office in its story."""
+        out = []
+        for c in sorted(self._candidates(desc.type, office_keys(desc)[0])):
+            prof = self.clusters[c].profile
+            if is_named(prof) and link_score(desc, prof)[0] >= self.threshold:
+                out.append(prof.key)
+        return out
+
     def _absorb(self, cid: int, p: Profile) -> None:
         c = self.clusters[cid].profile
         names = set(c.aliases) | set(p.aliases) | {p.name, c.name}
-        if (len(p.name.split()), len(p.name)) > (len(c.name.split()), len(c.name)):
+        if name_rank(p.type, p.name) > name_rank(c.type, c.name):
             c.name = p.name
         c.aliases = sorted(n for n in names if n)
         c.context = merge_context(c.context, p.context)
