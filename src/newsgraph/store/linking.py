@@ -16,12 +16,20 @@ from typing import Any
 
 from ..crossdoc import (
     LINK_THRESHOLD,
+    OFFICE_CANDIDATES,
     Profile,
+    Scored,
     block_keys,
+    choose_link,
     index_keys,
+    is_named,
+    is_office_key,
     kin_role,
     link_score,
     merge_context,
+    name_rank,
+    office_keys,
+    office_link,
 )
 from ..document import Document
 from ..records import Entity, Relation
@@ -90,11 +98,6 @@ class Linker:
     """Links document entities to cross-document entities inside the caller's transaction."""
 
     @staticmethod
-    def _keys(profile: Profile) -> set[str]:
-        """Keys to look candidates up with."""
-        return {f"{profile.type}:{k}" for k in block_keys(profile)}
-
-    @staticmethod
     def _index_keys(profile: Profile) -> set[str]:
         """Keys to file an entity under: a full name is also filed under its family name (and
         initial), so that a later article naming the person by surname alone finds it."""
@@ -109,40 +112,64 @@ class Linker:
                        context=json.loads(row[2]))
 
     # linking --------------------------------------------------------------------------------
+    def _candidates(self, cur: sqlite3.Cursor, etype: str, keys: set[str]) -> list[int]:
+        """Stored entities sharing a key; an office block gives only its most recent entities."""
+        plain = sorted(f"{etype}:{k}" for k in keys if not is_office_key(k))
+        out: list[int] = []
+        if plain:
+            marks = ",".join("?" * len(plain))
+            out += [r[0] for r in cur.execute(
+                f"SELECT DISTINCT b.entity_id FROM block_keys b JOIN entities e ON "  # noqa: S608
+                f"e.id = b.entity_id WHERE b.key IN ({marks}) AND e.type = ?", (*plain, etype))]
+        for k in sorted(k for k in keys if is_office_key(k)):
+            out += [r[0] for r in cur.execute(
+                "SELECT entity_id FROM block_keys WHERE key = ? ORDER BY entity_id DESC LIMIT ?",
+                (f"{etype}:{k}", OFFICE_CANDIDATES))]
+        return list(dict.fromkeys(out))
+
+    def _rivals(self, cur: sqlite3.Cursor, desc: Profile) -> list[str]:
+        """Stored named people that fit a description's office in its story."""
+        out = []
+        for cand in self._candidates(cur, desc.type, office_keys(desc)[0]):
+            prof = self.cluster_profile(cur, cand)
+            if is_named(prof) and link_score(desc, prof)[0] >= LINK_THRESHOLD:
+                out.append(f"E{cand}")
+        return out
+
     def link_document(self, cur: sqlite3.Cursor, doc: Document) -> None:
         used: set[int] = set()  # entities the article keeps apart stay apart across articles
         linked: dict[str, int] = {}
+        profiles = {ent.id: Profile(key=f"{doc.id}/{ent.id}", type=ent.type, name=ent.name,
+                                    aliases=sorted(set(ent.aliases)), context=_doc_context(doc, ent))
+                    for ent in doc.entities}
+        peers = list(profiles.values())
         # people first, longest names first: the fullest name makes the best probe, and a given
         # name alone mostly comes after the relatives whose stored entities (kin_ids) back it
         order = sorted(doc.entities, key=lambda e: (e.type != "PERSON", -len(e.name)))
         for ent in order:
-            ctx = _doc_context(doc, ent)
+            profile = profiles[ent.id]
+            ctx = profile.context
             if ctx.get("kin"):
                 ctx["kin_ids"] = _kin_ids(doc, ent, linked)
-            profile = Profile(key=f"{doc.id}/{ent.id}", type=ent.type, name=ent.name,
-                              aliases=sorted(set(ent.aliases)), context=ctx)
-            keys = self._keys(profile) if ent.type in LINKED_TYPES else set()
-            best, best_score, best_evidence = None, 0.0, []
-            if keys:
-                marks = ",".join("?" * len(keys))
-                candidates = [r[0] for r in cur.execute(
-                    f"SELECT DISTINCT b.entity_id FROM block_keys b JOIN entities e ON "  # noqa: S608
-                    f"e.id = b.entity_id WHERE b.key IN ({marks}) AND e.type = ?",
-                    (*sorted(keys), ent.type))]
-                for cand in candidates:
-                    if cand in used:
-                        continue
-                    score, evidence = link_score(profile, self.cluster_profile(cur, cand))
-                    if score > best_score:
-                        best, best_score, best_evidence = cand, score, evidence
-            if best is not None and best_score >= LINK_THRESHOLD:
+            keys = block_keys(profile) if ent.type in LINKED_TYPES else set()
+            scored: list[Scored] = []
+            for cand in self._candidates(cur, ent.type, keys) if keys else []:
+                cluster = self.cluster_profile(cur, cand)
+                # an entity the article already took still counts as a holder of an office
+                if cand in used and not office_link(profile, cluster):
+                    continue
+                score, evidence = link_score(profile, cluster)
+                scored.append((cand, score, evidence, cluster))
+            best, best_score, best_evidence = choose_link(
+                profile, scored, used, peers, lambda desc: self._rivals(cur, desc))
+            if best is not None:
                 eid = best
                 self._absorb(cur, eid, ent, ctx)
             else:
                 cur.execute("INSERT INTO entities(type, name, context) VALUES (?, ?, ?)",
                             (ent.type, ent.name, json.dumps(ctx, sort_keys=True)))
                 eid = int(cur.lastrowid or 0)
-                best_score, best_evidence = 1.0, ["first seen"]
+                best_score, best_evidence = 1.0, ["first seen", *best_evidence]
             used.add(eid)
             linked[ent.id] = eid
             cur.execute(
@@ -165,8 +192,8 @@ class Linker:
         row = cur.execute("SELECT name, context FROM entities WHERE id = ?", (eid,)).fetchone()
         merged = merge_context(json.loads(row[1]), ctx)
         name = row[0]
-        # the fullest proper name wins: more words, then longer
-        if (len(ent.name.split()), len(ent.name)) > (len(name.split()), len(name)):
+        # a proper name over a description, then the fullest: more words, then longer
+        if name_rank(ent.type, ent.name) > name_rank(ent.type, name):
             name = ent.name
         cur.execute("UPDATE entities SET name = ?, context = ? WHERE id = ?",
                     (name, json.dumps(merged, sort_keys=True), eid))
@@ -180,10 +207,11 @@ class Linker:
 
     def refresh(self, cur: sqlite3.Cursor, eid: int) -> None:
         """Recompute a cluster's name after one of its articles left it."""
-        names = [r[0] for r in cur.execute("SELECT name FROM doc_entities WHERE entity_id = ?", (eid,))]
+        rows = cur.execute("SELECT type, name FROM doc_entities WHERE entity_id = ?", (eid,)).fetchall()
+        names = [r[1] for r in rows]
         if names:
             counts = Counter(names)
-            name = max(names, key=lambda n: (len(n.split()), len(n), counts[n]))
+            name = max(names, key=lambda n: (*name_rank(rows[0][0], n), counts[n]))
             cur.execute("UPDATE entities SET name = ? WHERE id = ?", (name, eid))
 
     def split_out(self, cur: sqlite3.Cursor, eid: int, doc_id: str, local_ids: list[str]) -> int:
