@@ -50,6 +50,10 @@ MAX_TOKENS = 384
 LORA_TARGETS = ("attention.self.query", "attention.self.key", "attention.self.value",
                 "attention.output.dense", "intermediate.dense", "output.dense")
 MODES = ("auto", "rules", "model")
+# when the rules' best candidate leads the next by this much of their score, the rules keep the
+# choice: there the model adds little and a confident syntactic reading (a name in the pronoun's
+# own sentence against one three sentences back) should not be overturned on word sense alone
+RULE_MARGIN = 2.0
 
 
 def window(res: Resolver, t: Token) -> tuple[int, int]:
@@ -237,6 +241,9 @@ class MiniLMScorer:
         if len(cands) < 2:
             # the model was trained to tell candidates apart; a lone compatible one is the
             # rules' to take (it scores no better than chance on whether to leave it out)
+            return rule_choice(cands)
+        before = sorted((rule_score(c.features) for c in cands if not c.after), reverse=True)
+        if len(before) >= 2 and before[0] - before[1] >= RULE_MARGIN:
             return rule_choice(cands)
         # pronouns of one sentence share its window; the cache lives and dies with the document
         cache = res.__dict__.setdefault("_pronoun_windows", {})
