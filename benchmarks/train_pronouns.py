@@ -44,10 +44,9 @@ from tempeval3 import read_tml
 from newsgraph.api import Engine
 from newsgraph.config import Config
 from newsgraph.document import Document
-from newsgraph.people import HINTS_KEY
+from newsgraph.people import SCORER_KEY
 from newsgraph.people import pronouns as pm
 from newsgraph.people.lexicon import FEMALE_NAMES, MALE_NAMES, given_name_gender
-from newsgraph.stages import people as people_stage
 
 OUT = ROOT / "src" / "newsgraph" / "resources" / "pronoun_model.npz"
 MASC = {"he", "him", "his", "himself"}
@@ -72,44 +71,38 @@ class Item:
 def record(rows: list[Row], source: str) -> list[Item]:
     """Run the stage on GAP-style rows and keep the target pronoun of each with its labels."""
     engine = Engine(Config(pronouns="rules"), stages=("annotate", "quotes", "people"))
-    original = people_stage.scorer_for
     items: list[Item] = []
-    try:
-        for r in rows:
-            rec = pm.Recorder()
-            people_stage.scorer_for = lambda _mode, rec=rec: rec  # type: ignore[assignment]
-            d = Document(id=r.id, text=r.text)
-            d.scratch[HINTS_KEY] = [(r.a_off, r.a_off + len(r.a), "PERSON"),
-                                    (r.b_off, r.b_off + len(r.b), "PERSON")]
-            d = next(iter(engine.run([d])))
-            res = rec.resolver
-            ex = next((e for e in rec.examples if e.pronoun_start == r.p_off), None)
-            if res is None or ex is None:
-                continue
+    for r in rows:
+        rec = pm.Recorder()
+        d = r.document()
+        d.scratch[SCORER_KEY] = rec
+        next(iter(engine.run([d])))
+        res = rec.resolver
+        ex = next((e for e in rec.examples if e.pronoun_start == r.p_off), None)
+        if res is None or ex is None:
+            continue
 
-            def cluster_at(start: int, end: int, res=res) -> int | None:
-                for cid, c in enumerate(res.clusters):
-                    if any(m.start < end and start < m.end for m in c.mentions
-                           if m.kind != "pronoun"):
-                        return cid
-                return None
+        def cluster_at(start: int, end: int, res=res) -> int | None:
+            for cid, c in enumerate(res.clusters):
+                if any(m.start < end and start < m.end for m in c.mentions
+                       if m.kind != "pronoun"):
+                    return cid
+            return None
 
-            ca = cluster_at(r.a_off, r.a_off + len(r.a))
-            cb = cluster_at(r.b_off, r.b_off + len(r.b))
-            gold = {c for c, ok in ((ca, r.a_coref), (cb, r.b_coref)) if ok and c is not None}
-            wrong = {c for c, ok in ((ca, r.a_coref), (cb, r.b_coref)) if not ok and c is not None}
-            labels: list[float | None] = []
-            for cid in ex.clusters:
-                if cid in gold:
-                    labels.append(1.0)
-                elif cid in wrong or r.a_coref or r.b_coref:
-                    labels.append(0.0)
-                else:
-                    labels.append(None)
-            if any(v is not None for v in labels):
-                items.append(Item(r.text, ex, labels, source))
-    finally:
-        people_stage.scorer_for = original
+        ca = cluster_at(r.a_off, r.a_off + len(r.a))
+        cb = cluster_at(r.b_off, r.b_off + len(r.b))
+        gold = {c for c, ok in ((ca, r.a_coref), (cb, r.b_coref)) if ok and c is not None}
+        wrong = {c for c, ok in ((ca, r.a_coref), (cb, r.b_coref)) if not ok and c is not None}
+        labels: list[float | None] = []
+        for cid in ex.clusters:
+            if cid in gold:
+                labels.append(1.0)
+            elif cid in wrong or r.a_coref or r.b_coref:
+                labels.append(0.0)
+            else:
+                labels.append(None)
+        if any(v is not None for v in labels):
+            items.append(Item(r.text, ex, labels, source))
     return items
 
 
@@ -272,29 +265,21 @@ def news_texts(limit: int) -> list[tuple[str, list[str]]]:
 
 
 # -- training ------------------------------------------------------------------------------------
-class LoRA:
-    """Adds a trainable low-rank delta to a frozen linear layer (torch module built on demand)."""
-
-    @staticmethod
-    def wrap(linear, rank: int, scale: float):
-        import torch
-
-        class _LoRA(torch.nn.Module):
-            def __init__(self) -> None:
-                super().__init__()
-                self.base = linear
-                self.A = torch.nn.Parameter(torch.randn(rank, linear.in_features) * 0.01)
-                self.B = torch.nn.Parameter(torch.zeros(linear.out_features, rank))
-
-            def forward(self, x):
-                return self.base(x) + (x @ self.A.T @ self.B.T) * scale
-
-        return _LoRA()
-
-
 def train(items: list[Item], held: list[Item], epochs: int, rank: int, lr: float,
           seed: int) -> tuple[dict[str, np.ndarray], float, float]:
     import torch
+
+    class LoRA(torch.nn.Module):
+        """A frozen linear layer plus a trainable low-rank delta (``scale * B @ A``)."""
+
+        def __init__(self, base: torch.nn.Linear, rank: int, scale: float) -> None:
+            super().__init__()
+            self.base, self.scale = base, scale
+            self.A = torch.nn.Parameter(torch.randn(rank, base.in_features) * 0.01)
+            self.B = torch.nn.Parameter(torch.zeros(base.out_features, rank))
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return self.base(x) + (x @ self.A.T @ self.B.T) * self.scale
 
     torch.manual_seed(seed)
     rng = random.Random(seed)
@@ -304,7 +289,7 @@ def train(items: list[Item], held: list[Item], epochs: int, rank: int, lr: float
     scale = 2.0
     adapters = {}
     for name, parent, attr, linear in pm.target_modules(enc):
-        adapters[name] = LoRA.wrap(linear, rank, scale)
+        adapters[name] = LoRA(linear, rank, scale)
         setattr(parent, attr, adapters[name])
     head = pm.make_head()
     feats = np.array([f for it in items for f, y in zip(it.ex.features, it.labels)

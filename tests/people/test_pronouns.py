@@ -12,10 +12,9 @@ from newsgraph.api import Engine
 from newsgraph.config import Config
 from newsgraph.document import Document
 from newsgraph.errors import Code, PipelineError
-from newsgraph.people import entity_for_span
+from newsgraph.people import SCORER_KEY, entity_for_span
 from newsgraph.people import pronouns as pm
 from newsgraph.people.coref import PronounCandidate, rule_choice, rule_score
-from newsgraph.stages import people as people_stage
 
 STAGES = ("annotate", "quotes", "people")
 TEXT = (
@@ -27,13 +26,9 @@ TEXT = (
 
 def _recorded(text: str) -> tuple[Document, pm.Recorder]:
     rec = pm.Recorder()
-    original = people_stage.scorer_for
-    people_stage.scorer_for = lambda _mode: rec  # type: ignore[assignment]
-    try:
-        doc = next(iter(Engine(Config(pronouns="rules"), stages=STAGES).run(
-            [Document(id="t", text=text)])))
-    finally:
-        people_stage.scorer_for = original
+    doc = Document(id="t", text=text)
+    doc.scratch[SCORER_KEY] = rec
+    doc = next(iter(Engine(Config(pronouns="rules"), stages=STAGES).run([doc])))
     return doc, rec
 
 

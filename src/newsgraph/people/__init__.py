@@ -13,6 +13,8 @@ from ..document import Document
 INDEX_KEY = "people.mentions"  # sorted [(start, end, entity id, label, kind)]
 NER_KEY = "ner_spans"  # repaired named-entity spans [(start, end, label)]
 HINTS_KEY = "people.hints"  # character spans known to be entities [(start, end, label)]
+# a pronoun scorer for this one document, over Config.pronouns (training records through it)
+SCORER_KEY = "people.pronoun_scorer"
 
 
 def entity_for_span(doc: Document, start: int, end: int, *,
@@ -47,4 +49,4 @@ def mentions_at(doc: Document, start: int, end: int) -> list[tuple[int, int, str
     return [m for m in index[:hi] if m[1] > start]
 
 
-__all__ = ["HINTS_KEY", "INDEX_KEY", "NER_KEY", "entity_for_span", "mentions_at"]
+__all__ = ["HINTS_KEY", "INDEX_KEY", "NER_KEY", "SCORER_KEY", "entity_for_span", "mentions_at"]

@@ -69,13 +69,15 @@ def window(res: Resolver, t: Token) -> tuple[int, int]:
     return max(lo, t.idx - CHARS_BEFORE), min(hi, t.idx + len(t.text) + CHARS_AFTER)
 
 
-def pair_features(t: Token, cand: PronounCandidate,
-                  cands: Sequence[PronounCandidate]) -> list[float]:
-    """The rule features of one candidate plus where it stands against the others."""
+def rule_scores(cands: Sequence[PronounCandidate]) -> list[float | None]:
+    """The rule score of each preceding candidate (None for a cataphora candidate)."""
+    return [None if c.after else rule_score(c.features) for c in cands]
+
+
+def pair_features(t: Token, cand: PronounCandidate, mine: float | None, best: float) -> list[float]:
+    """The rule features of one candidate plus where its rule score ``mine`` stands against the
+    best of the preceding candidates."""
     out = [cand.features.get(k, 0.0) for k in FEATURE_KEYS]
-    scores = [rule_score(c.features) for c in cands if not c.after]
-    best = max(scores, default=0.0)
-    mine = None if cand.after else rule_score(cand.features)
     out.append(float(cand.after))
     out.append(float(mine is not None and mine >= best))
     out.append(mine - best if mine is not None else 0.0)
@@ -96,11 +98,14 @@ class PronounExample:
     features: list[list[float]]
 
 
-def example_for(res: Resolver, t: Token, cands: Sequence[PronounCandidate]) -> PronounExample:
+def example_for(res: Resolver, t: Token, cands: Sequence[PronounCandidate],
+                scores: Sequence[float | None] | None = None) -> PronounExample:
     lo, hi = window(res, t)
+    scores = rule_scores(cands) if scores is None else scores
+    best = max((v for v in scores if v is not None), default=0.0)
     return PronounExample(t.idx, t.idx + len(t.text), lo, hi, [c.cluster for c in cands],
                           [(c.start, c.end) for c in cands],
-                          [pair_features(t, c, cands) for c in cands])
+                          [pair_features(t, c, v, best) for c, v in zip(cands, scores)])
 
 
 class Recorder:
@@ -242,12 +247,13 @@ class MiniLMScorer:
             # the model was trained to tell candidates apart; a lone compatible one is the
             # rules' to take (it scores no better than chance on whether to leave it out)
             return rule_choice(cands)
-        before = sorted((rule_score(c.features) for c in cands if not c.after), reverse=True)
+        scores = rule_scores(cands)
+        before = sorted((v for v in scores if v is not None), reverse=True)
         if len(before) >= 2 and before[0] - before[1] >= RULE_MARGIN:
             return rule_choice(cands)
         # pronouns of one sentence share its window; the cache lives and dies with the document
         cache = res.__dict__.setdefault("_pronoun_windows", {})
-        probs = self.probabilities(res.text, example_for(res, t, cands), cache)
+        probs = self.probabilities(res.text, example_for(res, t, cands, scores), cache)
         best = max(range(len(cands)), key=probs.__getitem__)
         return cands[best].cluster if probs[best] >= self.tau else None
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 
 from ..config import Config
 from ..document import Document
-from ..people import HINTS_KEY, INDEX_KEY, NER_KEY
+from ..people import HINTS_KEY, INDEX_KEY, NER_KEY, SCORER_KEY
 from ..people.coref import Cluster, Ment, Resolver, cluster_attributes
 from ..people.lexicon import PLURAL_PRONOUNS, PRONOUNS, ROLE_NOUNS
 from ..people.ner import repair
@@ -95,7 +95,9 @@ def people(doc: Document, config: Config) -> None:
     spans = repair(sdoc, hints=doc.scratch.get(HINTS_KEY, ()), nlp_pipe=_caps_pipe(config))
     doc.scratch[NER_KEY] = [(sdoc[s.start].idx, sdoc[s.end - 1].idx + len(sdoc[s.end - 1].text),
                              s.label) for s in spans]
-    res = Resolver(sdoc, doc.text, spans, scorer=scorer_for(config.pronouns))
+    scorer = doc.scratch.get(SCORER_KEY)
+    res = Resolver(sdoc, doc.text, spans,
+                   scorer=scorer if scorer is not None else scorer_for(config.pronouns))
     res.run()
     quote_refs = [(_span_cluster(res, *q.speaker_span) if q.speaker_span else None,
                    _span_cluster(res, *q.addressee_span) if q.addressee_span else None)
