@@ -47,6 +47,17 @@ class Row:
     def gender(self) -> str:
         return "M" if self.pronoun.lower() in MASC else "F"
 
+    def document(self):  # type: ignore[no-untyped-def]  # newsgraph imported only when run
+        """The snippet as a Document with A and B handed to the people stage as person spans
+        (GAP's gold-mention setting)."""
+        from newsgraph.document import Document
+        from newsgraph.people import HINTS_KEY
+
+        d = Document(id=self.id, text=self.text)
+        d.scratch[HINTS_KEY] = [(self.a_off, self.a_off + len(self.a), "PERSON"),
+                                (self.b_off, self.b_off + len(self.b), "PERSON")]
+        return d
+
 
 def read_rows(path: Path) -> list[Row]:
     rows = []
@@ -69,16 +80,10 @@ def nearest_preceding(row: Row) -> tuple[bool, bool]:
 def run_newsgraph(rows: list[Row], pronouns: str = "rules") -> list[tuple[bool, bool]]:
     from newsgraph.api import Engine
     from newsgraph.config import Config
-    from newsgraph.document import Document
-    from newsgraph.people import HINTS_KEY, entity_for_span
+    from newsgraph.people import entity_for_span
 
     engine = Engine(Config(pronouns=pronouns), stages=("annotate", "quotes", "people"))
-    docs = []
-    for r in rows:
-        d = Document(id=r.id, text=r.text)
-        d.scratch[HINTS_KEY] = [(r.a_off, r.a_off + len(r.a), "PERSON"),
-                                (r.b_off, r.b_off + len(r.b), "PERSON")]
-        docs.append(d)
+    docs = [r.document() for r in rows]
     out = []
     for r, d in zip(rows, engine.run(docs)):
         if d.rejected is not None:

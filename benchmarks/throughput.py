@@ -27,6 +27,11 @@ from newsgraph.document import Document  # noqa: E402
 from newsgraph.stages.ingest import check_document  # noqa: E402
 
 
+def checked(rows: list[dict], config: Config) -> list[Document]:
+    return [check_document(Document(id=r["id"], text=r["text"],
+                                    published=r.get("publication_date")), config) for r in rows]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=2)
@@ -58,8 +63,7 @@ def main() -> None:
         bare_times.append(time.perf_counter() - t0)
 
         engine.pipeline.timer.seconds.clear()
-        docs = [check_document(Document(id=r["id"], text=r["text"],
-                                        published=r.get("publication_date")), config) for r in rows]
+        docs = checked(rows, config)
         t0 = time.perf_counter()
         for doc in engine.run(docs):
             rejected += doc.rejected is not None
@@ -89,8 +93,7 @@ def main() -> None:
         model_engine = Engine(Config(pronouns="model"))
         list(model_engine.run([Document(id="w", text=t, published="2000-01-01")
                                for t in texts[:2]]))
-        docs = [check_document(Document(id=r["id"], text=r["text"],
-                                        published=r.get("publication_date")), config) for r in rows]
+        docs = checked(rows, config)
         t0 = time.perf_counter()
         for _doc in model_engine.run(docs):
             pass
