@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.document import Document
 from newsgraph.query import show, timeline
-from newsgraph.store import Store
+
+from ._stores import stored
 
 ARTICLES = [
     ("first", "2024-05-01",
@@ -23,10 +23,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def store(engine, tmp_path_factory):
-    with Store(tmp_path_factory.mktemp("across") / "a.db") as s:
-        docs = [Document(id=i, text=t, published=p) for i, p, t in ARTICLES]
-        for outcome in s.add_all(engine.run(docs)):
-            assert outcome.status == "added", outcome
+    with stored(engine, tmp_path_factory.mktemp("across") / "a.db", ARTICLES) as s:
         yield s
 
 

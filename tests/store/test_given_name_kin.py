@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.document import Document
 from newsgraph.query import show
-from newsgraph.store import Store, norm_name
+
+from ._stores import owners as _owners
+from ._stores import stored
 
 ARTICLES = [
     # given name first, full name later
@@ -41,24 +42,8 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def store(engine, tmp_path_factory):
-    with Store(tmp_path_factory.mktemp("kin") / "k.db") as s:
-        docs = [Document(id=i, text=t, published=p) for i, p, t in ARTICLES]
-        for outcome in s.add_all(engine.run(docs)):
-            assert outcome.status == "added", outcome
+    with stored(engine, tmp_path_factory.mktemp("kin") / "k.db", ARTICLES) as s:
         yield s
-
-
-def _people(store: Store) -> list[dict]:
-    return [e for e in store.export() if e["type"] == "PERSON"]
-
-
-def _owners(store: Store, alias: str) -> dict[str, set[str]]:
-    """Entity id -> the articles in which that entity is called ``alias``."""
-    out: dict[str, set[str]] = {}
-    for e in _people(store):
-        if norm_name(alias) in {norm_name(a) for a in e["aliases"]}:
-            out[e["id"]] = {m["doc"] for m in e["mentions"]}
-    return out
 
 
 @pytest.mark.parametrize(("full", "given", "docs"), [
@@ -93,10 +78,7 @@ def test_same_given_name_related_to_other_people_stays_apart(store) -> None:
 
 
 def test_split_undoes_the_link(engine, tmp_path) -> None:
-    with Store(tmp_path / "split.db") as s:
-        docs = [Document(id=i, text=t, published=p) for i, p, t in ARTICLES[:2]]
-        for outcome in s.add_all(engine.run(docs)):
-            assert outcome.status == "added", outcome
+    with stored(engine, tmp_path / "split.db", ARTICLES[:2]) as s:
         (eid, docs_of), = _owners(s, "Irena").items()
         assert docs_of == {"glacier-1", "glacier-2"}
         new_id = s.split(int(eid[1:]), "glacier-1")

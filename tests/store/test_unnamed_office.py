@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.document import Document
 from newsgraph.query import show
-from newsgraph.store import Store, norm_name
+
+from ._stores import owners as _owners
+from ._stores import stored
 
 ARTICLES = [
     # unnamed first, named later
@@ -59,27 +60,10 @@ ARTICLES = [
 ]
 
 
-def _store(engine, path, articles) -> Store:
-    s = Store(path)
-    docs = [Document(id=i, text=t, published=p) for i, p, t in articles]
-    for outcome in s.add_all(engine.run(docs)):
-        assert outcome.status == "added", outcome
-    return s
-
-
 @pytest.fixture(scope="module")
 def store(engine, tmp_path_factory):
-    with _store(engine, tmp_path_factory.mktemp("office") / "o.db", ARTICLES) as s:
+    with stored(engine, tmp_path_factory.mktemp("office") / "o.db", ARTICLES) as s:
         yield s
-
-
-def _owners(store: Store, alias: str) -> dict[str, set[str]]:
-    """Entity id -> the articles of that entity, for the entities called ``alias``."""
-    out: dict[str, set[str]] = {}
-    for e in store.export():
-        if e["type"] == "PERSON" and norm_name(alias) in {norm_name(a) for a in e["aliases"]}:
-            out[e["id"]] = {m["doc"] for m in e["mentions"]}
-    return out
 
 
 @pytest.mark.parametrize(("name", "description", "named_doc", "unnamed_doc"), [
@@ -133,7 +117,7 @@ def test_generic_descriptions_stay_alone(store, description: str, doc: str) -> N
 
 
 def test_split_undoes_the_link(engine, tmp_path) -> None:
-    with _store(engine, tmp_path / "split.db", ARTICLES[:2]) as s:
+    with stored(engine, tmp_path / "split.db", ARTICLES[:2]) as s:
         (eid, docs), = _owners(s, "Ana Ruiz").items()
         assert docs == {"trade-1", "trade-2"}
         new_id = s.split(int(eid[1:]), "trade-1")

@@ -63,11 +63,9 @@ def _doc_context(doc: Document, ent: Entity) -> dict[str, Any]:
         ctx["age"] = attrs["age"]
         ctx["age_year"] = int(doc.published[:4])
     relations, kin = [], []
-    for r in _relations_of(doc, ent):
-        other_id = r.object if r.subject == ent.id else r.subject
+    for r, other_id, role in _relations_of(doc, ent):
         relative = doc.entity(other_id) if isinstance(other_id, str) else None
         relations.append(f"{r.predicate}:{relative.name if relative else other_id}")
-        role = kin_role(r.predicate, r.subject == ent.id)
         if role and relative is not None and relative.type == "PERSON":
             kin.append(f"{role}:{relative.name}")
     if relations:
@@ -78,20 +76,17 @@ def _doc_context(doc: Document, ent: Entity) -> dict[str, Any]:
     return ctx
 
 
-def _relations_of(doc: Document, ent: Entity) -> list[Relation]:
-    return [r for r in doc.relations if r.subject == ent.id or r.object == ent.id]
+def _relations_of(doc: Document, ent: Entity) -> list[tuple[Relation, Any, str | None]]:
+    """(relation, the other side, the entity's kin role towards it or None) of each relation."""
+    return [(r, r.object if r.subject == ent.id else r.subject, kin_role(r.predicate, r.subject == ent.id))
+            for r in doc.relations if r.subject == ent.id or r.object == ent.id]
 
 
 def _kin_ids(doc: Document, ent: Entity, linked: dict[str, int]) -> list[str]:
     """Kin as ``role:E<id>`` for relatives already linked to stored entities: the same relative
     across articles whatever each article calls them."""
-    out = set()
-    for r in _relations_of(doc, ent):
-        other_id = r.object if r.subject == ent.id else r.subject
-        role = kin_role(r.predicate, r.subject == ent.id)
-        if role and isinstance(other_id, str) and other_id in linked:
-            out.add(f"{role}:E{linked[other_id]}")
-    return sorted(out)
+    return sorted({f"{role}:E{linked[other_id]}" for _, other_id, role in _relations_of(doc, ent)
+                   if role and isinstance(other_id, str) and other_id in linked})
 
 
 class Linker:
