@@ -17,6 +17,11 @@ from newsgraph.names import compare, masculine
     ("Trefanov", "Trepanov", True),
     ("Yusuf Haddadin", "Youssef Hadadin", True),
     ("Abu Karim", "Abou Karim", True),
+    # a two-word name led by Abu/Abou is a family name (or kunya), not given name "Abu"
+    ("Nabil Abou Khalil", "Abu Khalil", True),
+    ("Nabil Abou Khalil", "Nabeel Aboukhalil", True),
+    ("Nabil Abou Khalil", "Fadi Abou Khalil", False),
+    ("Al Brenner", "Ted Brenner", False),
     ("Walid al-Sharqawi", "Walid el-Sharqawi", True),
     ("Abd al-Karim Tahhan", "Abdelkarim Tahhan", True),
     ("Abdel Karim Tahhan", "Abdulkarim Tahhan", True),

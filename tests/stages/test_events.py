@@ -113,11 +113,41 @@ def test_statuses_and_captivity() -> None:
     doc = _captive_doc()
     events(doc, Config())
     got = {(s.entity, s.status, s.since, s.as_of) for s in doc.statuses}
-    assert got == {("e0", "held", "2030-10-05", "2031-03-10"),
-                   ("e0", "released", "2031-03-03", "2031-03-10"),
+    # the release ends the holding that began with the abduction: released, not also held
+    assert got == {("e0", "released", "2031-03-03", "2031-03-10"),
                    ("e1", "dead", "2030-10-05", "2031-03-10")}
     caps = doc.scratch["captivities"]
     assert [(c.captive, c.begin, c.end) for c in caps] == [("e0", "2030-10-05", "2031-03-03")]
+
+
+def test_holding_after_a_release_stands() -> None:
+    doc = make_doc(
+        "Ivo Bran was released on May 2, 2030. He was abducted again on June 9, 2031.",
+        published="2031-07-01",
+        entities=[("PERSON", "Ivo Bran", ["Ivo Bran", "He@0"])],
+        timexes=[("May 2, 2030", "DATE", "2030-05-02"), ("June 9, 2031", "DATE", "2031-06-09")])
+    events(doc, Config())
+    got = {(s.status, s.since) for s in doc.statuses}
+    assert ("held", "2031-06-09") in got
+
+
+def test_handed_over_is_a_release() -> None:
+    doc = make_doc("The militia handed Ivo Bran over to the Red Crescent on Friday.",
+                   published="2031-07-04",
+                   entities=[("PERSON", "Ivo Bran", ["Ivo Bran"])],
+                   timexes=[("Friday", "DATE", "2031-07-04")])
+    events(doc, Config())
+    assert [(e.type, doc.text[e.trigger[0]:e.trigger[1]]) for e in doc.events
+            if e.type == "release"] == [("release", "handed")]
+    assert [s.status for s in doc.statuses] == ["released"]
+
+
+def test_advocating_for_freedom_is_no_release() -> None:
+    doc = make_doc("The church continues to advocate for the freedom of Ivo Bran.",
+                   entities=[("PERSON", "Ivo Bran", ["Ivo Bran"])])
+    events(doc, Config())
+    assert all(e.hypothetical for e in doc.events if e.type == "release")
+    assert doc.statuses == []
 
 
 def test_hypothetical_release_gives_no_status() -> None:

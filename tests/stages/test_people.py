@@ -276,3 +276,68 @@ def test_different_middle_initials_or_suffix_stay_apart(engine, text: str, apart
     owners = [next((e.id for e in doc.entities if name in {e.name, *e.aliases}), None) for name in apart]
     assert None not in owners, [(e.name, e.aliases) for e in doc.entities]
     assert owners[0] != owners[1]
+
+
+# -- appositions, particles, quotations: one fictional story ---------------------------------
+
+APPOSITION_TEXT = (
+    "Negotiators said on Tuesday that Nabil Abou Khalil, a Belgian engineer, had been released. "
+    "Abu Khalil, 51, was held for 300 days. His brother, Fadi Abou Khalil, told reporters the "
+    "family was overjoyed. \u201cWe never stopped hoping,\u201d he said. \u201cNow we want to see "
+    "him.\u201d The Belgian interior minister, Sofie Claes, said she had called Nabil. "
+    "\u201cWelcome home,\u201d Claes told him. A second captive, the Syrian mechanic Rami Nasser, "
+    "died in January. Another man, Tarek Nasser, who is not related to him, is still missing. "
+    "Nabeel Aboukhalil, as his passport spells it, will fly home on Friday.")
+
+
+def _owner(doc, surface: str, nth: int = 0) -> str | None:  # type: ignore[no-untyped-def]
+    """Name of the entity holding the ``nth`` mention with this surface text."""
+    hits = sorted((m.start, e.name) for e in doc.entities for m in e.mentions
+                  if m.text == surface)
+    return hits[nth][1] if len(hits) > nth else None
+
+
+def test_particle_names_and_given_name_alone_join_one_person(run) -> None:
+    doc = run(APPOSITION_TEXT)
+    nabil = _person(doc, "Nabil Abou Khalil")
+    for surface in ("Abu Khalil", "Nabeel Aboukhalil", "Nabil"):
+        assert surface in _surfaces(nabil), surface
+    assert "Fadi Abou Khalil" not in _surfaces(nabil)
+    assert _person(doc, "Fadi Abou Khalil") is not nabil
+
+
+def test_apposition_before_a_name_is_a_mention(run) -> None:
+    doc = run(APPOSITION_TEXT)
+    assert "His brother" in _surfaces(_person(doc, "Fadi Abou Khalil"))
+    assert "The Belgian interior minister" in _surfaces(_person(doc, "Sofie Claes"))
+    # a description with a name in apposition is that person, not a second, unnamed one
+    assert "A second captive" in _surfaces(_person(doc, "Rami Nasser"))
+    assert "Another man" in _surfaces(_person(doc, "Tarek Nasser"))
+
+
+def test_quote_speakers_through_appositions(run) -> None:
+    doc = run(APPOSITION_TEXT)
+    names = {e.id: e.name for e in doc.entities}
+    by_start = {doc.text[q.start:q.end][:12]: q for q in doc.quotes}
+    hoping = next(q for k, q in by_start.items() if k.startswith("We never"))
+    assert names[hoping.speaker] == "Fadi Abou Khalil"
+    welcome = next(q for k, q in by_start.items() if k.startswith("Welcome"))
+    assert names[welcome.speaker] == "Sofie Claes"
+    assert names[welcome.addressee] == "Nabil Abou Khalil"
+
+
+def test_pronoun_in_a_quotation_is_not_its_speaker(run) -> None:
+    doc = run(APPOSITION_TEXT)
+    # "Now we want to see him", said by the brother: "him" is the freed man
+    assert _owner(doc, "him", 0) == "Nabil Abou Khalil"
+
+
+def test_pronoun_in_a_relative_clause_is_not_its_subject(run) -> None:
+    doc = run(APPOSITION_TEXT)
+    # "Tarek Nasser, who is not related to him": him is someone else
+    assert _owner(doc, "him", 2) not in (None, "Tarek Nasser")
+
+
+def test_given_name_alone_is_not_a_place(run) -> None:
+    doc = run(APPOSITION_TEXT)
+    assert not [e for e in doc.entities if e.name == "Nabil" and e.type != "PERSON"]

@@ -340,6 +340,17 @@ def _sign_of_life(verb: Token) -> bool:
     return False
 
 
+def _phrasal_type(verb: Token, lemma: str) -> str | None:
+    """The type of a verb with its particle or predicative word: "handed over", "set free",
+    "taken hostage"."""
+    for c in verb.children:
+        if c.dep_ in ("prt", "oprd", "acomp"):
+            etype = lx.VERB_TYPE.get(f"{lemma} {c.lower_}")
+            if etype is not None:
+                return etype
+    return None
+
+
 def find_frames(doc: Doc) -> list[Frame]:
     """Every event mention in a parsed spaCy Doc, in text order."""
     frames: list[Frame] = []
@@ -347,6 +358,9 @@ def find_frames(doc: Doc) -> list[Frame]:
         if _is_event_verb(tok):
             lemma = tok.lemma_.lower()
             etype = "state" if lemma == _COPULA else lx.verb_type(lemma)
+            phrasal = _phrasal_type(tok, lemma)
+            if phrasal is not None:
+                etype = phrasal
             if lemma in ("see", "show", "appear") and _sign_of_life(tok):
                 # hostage news: a sign of life is an event of its own
                 etype = "proof_of_life"

@@ -11,8 +11,10 @@ from __future__ import annotations
 VERB_TYPES: dict[str, tuple[str, ...]] = {
     "meet": ("meet", "host", "receive", "welcome", "greet", "confer"),
     "visit": ("visit", "tour"),
-    "release": ("release", "free", "liberate", "unshackle", "hand over", "repatriate"),
-    "kidnap": ("kidnap", "abduct", "snatch", "seize", "capture", "take hostage"),
+    "release": ("release", "free", "liberate", "unshackle", "hand over", "repatriate",
+                "set free"),
+    "kidnap": ("kidnap", "abduct", "snatch", "seize", "capture", "take hostage",
+               "take captive", "take prisoner"),
     "hold": ("hold", "imprison", "jail", "intern", "confine"),
     "detain": ("detain",),
     "arrest": ("arrest", "apprehend", "nab"),
@@ -211,6 +213,7 @@ may might could would should must can shall will ought
 HYPOTHETICAL_GOVERNORS = frozenset("""
 want hope plan intend expect seek try attempt aim propose threaten urge ask call appeal
 demand request wish need consider offer promise pledge vow suggest recommend push press
+advocate campaign lobby fight pray wait
 """.split())
 HYPOTHETICAL_NOUNS = frozenset("""
 commitment promise pledge plan proposal call demand request appeal effort attempt bid offer

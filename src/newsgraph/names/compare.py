@@ -46,11 +46,24 @@ def _family_key(family: str) -> str:
     return "".join(core)
 
 
+def _joined(family: str) -> str:
+    """The family name with its particles as one word: "Abou Haidar" -> "AbouHaidar"."""
+    return "".join(strip_article(w) if w[:2].lower() in ("al", "el") else w
+                   for w in family.replace("-", " ").split())
+
+
 def _family_score(a: str, b: str) -> tuple[float, str]:
     ka, kb = _family_key(a), _family_key(b)
     if fold(ka) == fold(kb):
         return 1.0, "same family name"
     best, why = word_score(ka, kb), "family name spelling"
+    ja, jb = _joined(a), _joined(b)
+    if (ja, jb) != (ka, kb) and (ja != ka or jb != kb):
+        # a particle written apart on one side and glued on the other ("Abou Haidar",
+        # "Abouhaidar"): compare the whole family names
+        s = word_score(ja, jb)
+        if s > best:
+            best, why = s, "family name with its particle"
     for x, y in ((ka, kb), (kb, ka)):
         m = masculine(x)
         if m is not None:

@@ -41,6 +41,10 @@ PARTICLES = frozenset({
     "la", "le", "lo", "ter", "ten", "zu", "vom", "ben", "bin", "ibn", "bint", "bat", "al", "el",
     "abu", "abou", "abo", "ould", "ait", "y", "e", "mac", "mc", "ap", "ua", "ni", "o",
 })
+# particles that open a two-word name with no given name in it ("Abu Haidar", "Abou Khalil": a
+# family name or a kunya); Romance and Germanic particles are left out, since "De", "Van", "Al",
+# "Bin" and "Ben" also stand for given names
+LEADING_PARTICLES = frozenset({"abu", "abou", "abo", "ould"})
 # Arabic article glued by a hyphen: al-Assad, el-Sisi, ash-Shara
 ARTICLES = ("al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ed", "er", "es", "et",
             "ez", "en", "ibn", "bin", "ben", "abu", "abou")

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import ARTICLES, HONORIFICS, PARTICLES, REGNAL, SUFFIXES, TITLES
+from .lexicon import ARTICLES, HONORIFICS, LEADING_PARTICLES, PARTICLES, REGNAL, SUFFIXES, TITLES
 from .normalize import fold, tokens
 
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.?){1,3}$|^(?:[A-Z]\.){1,3}[A-Z]?$")
@@ -83,7 +83,11 @@ def parse(name: str) -> ParsedName:
         return ParsedName(given=(toks[0],), title=tuple(title), honorific=honorific,
                           suffix=suffix, raw=name)
 
-    # family: last word plus the particles before it (never the first word)
+    # family: last word plus the particles before it (never the first word, except in a
+    # two-word family name led by a particle that is never a given name: "Abu Haidar", "de Gaulle")
+    if len(toks) == 2 and fold(toks[0]) in LEADING_PARTICLES and not _is_initials(toks[1]):
+        return ParsedName(family=" ".join(toks), title=tuple(title), honorific=honorific,
+                          suffix=suffix, raw=name)
     start = len(toks) - 1
     while start > 1 and fold(toks[start - 1]) in PARTICLES:
         start -= 1

@@ -52,7 +52,32 @@ ROLE_NOUNS: dict[str, str | None] = {
     "catcher": None, "shortstop": None, "outfielder": None, "batsman": None, "bowler": None,
     "wicketkeeper": None, "spinner": None, "jockey": None, "trainer": None, "broker": None,
     "dealer": None, "trader": None, "seed": None, "skipper": None, "all-rounder": None,
+    # occupations and situations news gives the people it reports on ("a French aid worker",
+    # "the Syrian mechanic"); words that are common surnames (cook, smith, baker) stay out
+    "detainee": None, "abductee": None, "worker": None, "engineer": None, "teacher": None,
+    "farmer": None, "photographer": None, "cameraman": "m", "camerawoman": "f",
+    "volunteer": None, "priest": "m", "nun": "f", "paramedic": None, "medic": None,
+    "firefighter": None, "policeman": "m", "policewoman": "f", "mechanic": None,
+    "architect": None, "accountant": None, "banker": None, "translator": None,
+    "interpreter": None, "filmmaker": None, "musician": None, "artist": None, "athlete": None,
+    "employee": None, "staffer": None, "refugee": None, "migrant": None, "civilian": None,
+    "protester": None, "demonstrator": None, "tourist": None, "passenger": None,
+    "pilgrim": None, "villager": None, "pensioner": None, "retiree": None, "veteran": None,
+    "settler": None, "conscript": None, "sailor": None, "fisherman": "m", "surgeon": None,
+    "physician": None, "scholar": None, "academic": None, "lecturer": None, "historian": None,
+    "poet": None, "novelist": None, "blogger": None, "editor": None, "entrepreneur": None,
 }
+# occupations describe a person but make no title ("a Belgian engineer" is no "Engineer of
+# Belgium")
+OCCUPATIONS = frozenset({
+    "worker", "engineer", "teacher", "farmer", "photographer", "cameraman", "camerawoman",
+    "priest", "nun", "paramedic", "medic", "firefighter", "policeman", "policewoman",
+    "mechanic", "architect", "accountant", "banker", "translator", "interpreter", "filmmaker",
+    "musician", "artist", "athlete", "employee", "staffer", "veteran", "settler", "conscript",
+    "sailor", "fisherman", "surgeon", "physician", "scholar", "academic", "lecturer",
+    "historian", "poet", "novelist", "blogger", "editor", "entrepreneur", "driver", "student",
+    "nurse", "doctor",
+})
 # role nouns that are titles proper (used for the ``title`` attribute and "the X" resolution);
 # kinship and plain-person nouns describe but are not titles
 TITLE_NOUNS = frozenset(
@@ -62,7 +87,10 @@ TITLE_NOUNS = frozenset(
                  "grandmother", "grandfather", "uncle", "aunt", "nephew", "niece", "cousin",
                  "partner", "girlfriend", "boyfriend", "fiance", "fiancee", "widow", "widower",
                  "grandson", "granddaughter", "child", "teenager", "hostage", "captive",
-                 "prisoner", "survivor", "victim", "witness", "suspect", "chancellery"}
+                 "prisoner", "survivor", "victim", "witness", "suspect", "chancellery",
+                 "detainee", "abductee", "refugee", "migrant", "civilian", "protester",
+                 "demonstrator", "tourist", "passenger", "pilgrim", "villager", "pensioner",
+                 "retiree", "volunteer"} and n not in OCCUPATIONS
 )
 KIN_NOUNS = frozenset({"father", "mother", "son", "daughter", "brother", "sister", "husband",
                        "wife", "grandmother", "grandfather", "uncle", "aunt", "nephew", "niece",

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                            "WORK_OF_ART", "LAW", "LANGUAGE"})
+_REPAIRABLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"})
 _NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 # numbers and scores glued to a name by the model ("Durham 114", "Blenkiron 4-43")
 _SCORE = re.compile(r"^\d[\d.,:/-]*$")
@@ -250,6 +251,7 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
     # lowercased so that an all-caps headline agrees with the body
     person_full: set[str] = set()
     person_last: set[str] = set()
+    person_first: set[str] = set()  # given names of the article's full names ("Karim")
     for s in raw:
         if s.label == "PERSON" and (s.source == "hint" or _implausible_person(
                 sdoc, s, _key(sdoc, s.start, s.end)) is None):
@@ -258,6 +260,10 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
             if len(words) >= 2:
                 person_full.add(" ".join(words).lower())
                 person_last.add(words[-1].lower())
+                first = words[0]
+                if first[:1].isupper() and len(first) > 1 and first.lower() not in HONORIFICS \
+                        and first not in COUNTRIES_OR_CODES:
+                    person_first.add(first.lower())
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for s in raw:
         if s.label != "PERSON?":
@@ -273,6 +279,12 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
         if s.source == "hint":
             pass
         elif text in person_full or (single and text in person_last):
+            label = "PERSON"
+        elif single and text in person_first and label in _REPAIRABLE \
+                and not org_cues[text] and not place_cues[text] \
+                and sdoc[s.start].text not in COUNTRIES_OR_CODES:
+            # "spoke to Karim" after "Karim Haidar": the article's own given name, which the
+            # model alone took for a place
             label = "PERSON"
         elif label == "PERSON?":
             label = "PERSON" if sdoc[s.start].pos_ == "PROPN" or text in person_last else ""

@@ -215,8 +215,31 @@ def _statuses(evs: list[Event], caps: list[Captivity], doc: Document) -> list[St
         if cap.begin and key in found and found[key].since is None:
             old = found[key]
             found[key] = Status(old.entity, "held", cap.begin, old.as_of, old.evidence)
+        key = (cap.captive, "released")
+        if cap.end and key in found and found[key].since is None:
+            old = found[key]
+            found[key] = Status(old.entity, "released", cap.end, old.as_of, old.evidence)
+    _drop_ended_holds(found)
     statuses = sorted(found.values(), key=lambda s: (s.entity, _sort_date(s.since)))
     return statuses
+
+
+_ENDS_HOLDING = ("released", "free", "dead")
+
+
+def _drop_ended_holds(found: dict[tuple[str, str], Status]) -> None:
+    """A release, rescue or death ends a holding: "held since March 3" then "handed over" leaves
+    the person released as of publication, not both. A holding dated after the end stands (taken
+    again)."""
+    for (who, status), st in list(found.items()):
+        if status not in ("held", "detained"):
+            continue
+        ends = [found[(who, e)] for e in _ENDS_HOLDING if (who, e) in found]
+        if not ends:
+            continue
+        if any(e.since is None or st.since is None or _sort_date(e.since) >= _sort_date(st.since)
+               for e in ends):
+            del found[(who, status)]
 
 
 def _completed_period(doc: Document, e: Event) -> bool:

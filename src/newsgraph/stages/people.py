@@ -38,6 +38,18 @@ def _caps_pipe(config: Config):  # type: ignore[no-untyped-def]
     return run
 
 
+_IRREGULAR_PLURALS = {"men": "man", "women": "woman", "spokesmen": "spokesman",
+                      "spokeswomen": "spokeswoman", "chairmen": "chairman", "children": "child"}
+
+
+def _role_noun(word: str) -> bool:
+    """A word naming a person's role, singular or plural ("negotiator", "negotiators")."""
+    if word in ROLE_NOUNS:
+        return True
+    single = _IRREGULAR_PLURALS.get(word) or (word[:-1] if word.endswith("s") else "")
+    return bool(single) and single in ROLE_NOUNS
+
+
 def _span_cluster(res: Resolver, start: int, end: int) -> int | None:
     """The cluster a quote's speaker or addressee span names; may create a description entity."""
     best, best_key = None, None
@@ -51,7 +63,7 @@ def _span_cluster(res: Resolver, start: int, end: int) -> int | None:
                 best, best_key = cid, key
     text = res.text[start:end]
     words = [w.lower() for w in _WORD.findall(text)]
-    is_person_phrase = any(w in ROLE_NOUNS for w in words)
+    is_person_phrase = any(_role_noun(w) for w in words)
     if best is not None and (res.clusters[best].label == "PERSON" or not is_person_phrase):
         return best
     if len(words) == 1 and words[0] in PRONOUNS | dict.fromkeys(PLURAL_PRONOUNS):
@@ -96,8 +108,11 @@ def people(doc: Document, config: Config) -> None:
     doc.scratch[NER_KEY] = [(sdoc[s.start].idx, sdoc[s.end - 1].idx + len(sdoc[s.end - 1].text),
                              s.label) for s in spans]
     scorer = doc.scratch.get(SCORER_KEY)
+    quotes = [(q.start, q.end, *q.speaker_span) for q in doc.quotes
+              if q.kind in ("direct", "mixed") and q.speaker_span]
     res = Resolver(sdoc, doc.text, spans,
-                   scorer=scorer if scorer is not None else scorer_for(config.pronouns))
+                   scorer=scorer if scorer is not None else scorer_for(config.pronouns),
+                   quotes=quotes)
     res.run()
     quote_refs = [(_span_cluster(res, *q.speaker_span) if q.speaker_span else None,
                    _span_cluster(res, *q.addressee_span) if q.addressee_span else None)
