@@ -6,6 +6,8 @@ logic whatever the people and timex stages do; the spaCy model parses the text.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from newsgraph.config import Config
@@ -14,6 +16,7 @@ from newsgraph.events.arith import Elapsed
 from newsgraph.events.frames import find_frames
 from newsgraph.events.timing import date_range
 from newsgraph.stages.annotate import ALL_COMPONENTS, model_for
+from newsgraph.records import Mention
 from newsgraph.stages.events import events
 
 from ._docs import make_doc
@@ -218,3 +221,21 @@ def test_lexicon_types_are_documented() -> None:
     doc = (Path(__file__).resolve().parents[2] / "docs" / "events.md").read_text()
     for etype in lexicon.EVENT_TYPES:
         assert f"`{etype}`" in doc, etype
+
+
+def test_possessive_inside_a_kin_apposition_is_the_other_person() -> None:
+    doc = make_doc("Tomas Brell was freed. Marta Lind welcomed the news. His sister, Ida Brell, "
+                   "said he was well.",
+                   entities=[("PERSON", "Tomas Brell", ["Tomas Brell", "His@0", "he@0"]),
+                             ("PERSON", "Ida Brell", ["Ida Brell"]),
+                             ("PERSON", "Marta Lind", ["Marta Lind"])])
+    # the people stage gives the sister the apposition "His sister" too, around the brother's
+    # "His"
+    start = doc.text.index("His sister")
+    ida = doc.entities[1]
+    doc.entities[1] = dataclasses.replace(ida, mentions=(
+        Mention(start, start + 10, "His sister", "description", "PERSON"), *ida.mentions))
+    events(doc, Config())
+    names = {e.id: e.name for e in doc.entities}
+    assert ("Ida Brell", "sister_of", "Tomas Brell") in {
+        (names[r.subject], r.predicate, names.get(r.object)) for r in doc.relations}

@@ -341,3 +341,12 @@ def test_pronoun_in_a_relative_clause_is_not_its_subject(run) -> None:
 def test_given_name_alone_is_not_a_place(run) -> None:
     doc = run(APPOSITION_TEXT)
     assert not [e for e in doc.entities if e.name == "Nabil" and e.type != "PERSON"]
+
+
+def test_rank_before_a_name_the_article_confirms(run) -> None:
+    doc = run("Two soldiers were hurt and Corporal Nia Holt was injured in an attack near Dumas "
+              "on July 29. Her father, Samuel Holt, said she was recovering.")
+    nia = _person(doc, "Nia Holt")
+    assert "Her" in _surfaces(nia)
+    assert _person(doc, "Samuel Holt") is not nia
+    assert not [e for e in doc.entities if "Corporal" in e.name and e.type != "PERSON"]

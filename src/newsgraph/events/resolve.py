@@ -31,16 +31,19 @@ class Resolver:
         self.sdoc = sdoc
         self._cache: dict[int, Entity | None] = {}
         # token -> entity of the longest mention covering it, built once: Document.entity_at
-        # scans every mention and would make resolution quadratic on long articles
+        # scans every mention and would make resolution quadratic on long articles. A
+        # one-token mention is its token's own, though: "His" in "His sister, Ida" is the
+        # brother even inside the sister's mention "His sister"
         self._at: dict[int, tuple[int, Entity]] = {}
         for ent in doc.entities:
             for m in ent.mentions:
                 span = sdoc.char_span(m.start, m.end, alignment_mode="expand")
                 if span is None:
                     continue
+                size = 10**6 if len(span) == 1 else m.end - m.start
                 for t in span:
-                    if t.i not in self._at or self._at[t.i][0] < m.end - m.start:
-                        self._at[t.i] = (m.end - m.start, ent)
+                    if t.i not in self._at or self._at[t.i][0] < size:
+                        self._at[t.i] = (size, ent)
         self._ner: dict[int, tuple[int, int]] = {}
         for span in sdoc.ents:
             for t in span:

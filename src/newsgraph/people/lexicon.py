@@ -66,6 +66,7 @@ ROLE_NOUNS: dict[str, str | None] = {
     "settler": None, "conscript": None, "sailor": None, "fisherman": "m", "surgeon": None,
     "physician": None, "scholar": None, "academic": None, "lecturer": None, "historian": None,
     "poet": None, "novelist": None, "blogger": None, "editor": None, "entrepreneur": None,
+    "corporal": None, "brigadier": None, "trooper": None,
 }
 # occupations describe a person but make no title ("a Belgian engineer" is no "Engineer of
 # Belgium")

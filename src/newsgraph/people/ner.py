@@ -26,6 +26,7 @@ from .lexicon import (
     NOT_NAME_WORDS,
     ROLE_NOUNS,
     TITLE_MODIFIERS,
+    TITLE_NOUNS,
 )
 from .resources import given_names, name_tokens
 
@@ -113,6 +114,20 @@ def _trim(sdoc: Doc, s: NerSpan) -> NerSpan | None:
     if start >= end:
         return None
     return NerSpan(start, end, s.label, s.source)
+
+
+def _titled_name(sdoc: Doc, s: NerSpan, person_last: set[str]) -> bool:
+    """A title or rank ("Corporal", "Senator", "Dr") followed by capitalized words that end in
+    a surname the article gives a person, or start with a known given name."""
+    first = sdoc[s.start]
+    low = first.lower_.rstrip(".")
+    if not first.text[:1].isupper() or not (low in HONORIFICS or low in TITLE_NOUNS):
+        return False
+    rest = sdoc[s.start + 1:s.end]
+    if not 1 <= len(rest) <= 3 or not all(t.text[:1].isupper() and t.is_alpha for t in rest):
+        return False
+    return rest[-1].lower_ in person_last or (len(rest) >= 2
+                                              and rest[0].lower_ in given_names())
 
 
 def _split_name_number(sdoc: Doc, s: NerSpan) -> list[NerSpan]:
@@ -279,6 +294,9 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
         if s.source == "hint":
             pass
         elif text in person_full or (single and text in person_last):
+            label = "PERSON"
+        elif not single and label in _REPAIRABLE and _titled_name(sdoc, s, person_last):
+            # "Corporal Nia Holt" tagged ORG: a rank or title, then a name the article uses
             label = "PERSON"
         elif single and text in person_first and label in _REPAIRABLE \
                 and not org_cues[text] and not place_cues[text] \

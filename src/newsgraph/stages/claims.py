@@ -94,6 +94,14 @@ def _holding_context(tok: Token, triggers: dict[int, Event]) -> Event | None | b
         cur = cur.head
         if cur.lower_ in _HOLD_WORDS:
             return triggers.get(cur.idx) or True
+        if cur.pos_ in ("VERB", "AUX"):
+            # "spent 474 days in captivity": the holding is a sibling of the number
+            for prep in cur.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "under"):
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj" and obj.lower_ in _HOLD_WORDS:
+                            return triggers.get(obj.idx) or True
+            break
     return None
 
 
@@ -124,10 +132,11 @@ def _duration_claim(doc: Document, tx: Timex, stated: Duration, root: Token,
         return Claim((tx.start, tx.end), "duration", stated_text, None, "unverifiable",
                      "the article gives no start date for this period",
                      cap.captive if cap is not None else _nearest_person(doc, tx.start))
-    end = cap.end or doc.published
+    # a captivity is a released person's: with the release undated, publication is no end
+    end = cap.end
     if end is None:
         return Claim((tx.start, tx.end), "duration", stated_text, None, "unverifiable",
-                     "the article gives no end date for this period", cap.captive)
+                     "the article gives no date for the end of this period", cap.captive)
     gap = Elapsed.between(cap.begin, end)
     if gap is None:
         return None

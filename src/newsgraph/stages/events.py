@@ -175,7 +175,7 @@ def _captivities(evs: list[Event], doc: Document) -> list[Captivity]:
             (a for h in holds for a in _who(h, "agent")), None)
         # the holding began with the earliest dated abduction, detention or arrest of them
         starts = sorted((h.time for h in holds if h.time and _exact(h)
-                         and h.type in ("kidnap", "detain", "arrest")),
+                         and (h.type in ("kidnap", "detain", "arrest") or _held_since(doc, h))),
                         key=lambda v: date_range(v)[0])  # type: ignore[index]
         begin = starts[0] if starts else None
         end = rel.time if _exact(rel) else None
@@ -192,6 +192,20 @@ def _captivities(evs: list[Event], doc: Document) -> list[Captivity]:
             hold = next((h for h in holds if h.type == "hold"), holds[0])
             out.append(Captivity(captive, holder, begin, end, hold.trigger))
     return out
+
+
+def _held_since(doc: Document, e: Event) -> bool:
+    """ "held since March 3, 2023": the date a holding is counted from."""
+    if doc.spacy is None or e.time is None:
+        return False
+    span = doc.spacy.char_span(e.trigger[0], e.trigger[1], alignment_mode="expand")
+    if span is None:
+        return False
+    for c in span.root.children:
+        if c.dep_ == "prep" and c.lower_ == "since":
+            lo, hi = c.idx, c.idx + len(doc.text[c.idx:].split("\n", 1)[0])
+            return any(t.value == e.time and lo < t.start < hi for t in doc.timexes)
+    return False
 
 
 def _statuses(evs: list[Event], caps: list[Captivity], doc: Document) -> list[Status]:
