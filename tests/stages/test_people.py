@@ -350,3 +350,43 @@ def test_rank_before_a_name_the_article_confirms(run) -> None:
     assert "Her" in _surfaces(nia)
     assert _person(doc, "Samuel Holt") is not nia
     assert not [e for e in doc.entities if "Corporal" in e.name and e.type != "PERSON"]
+
+
+DATELINE_TEXT = (
+    "ODESA, Ukraine \u2014 Pavlo Ivanovich Marchenko, a Ukrainian volunteer driver captured near "
+    "Kherson, returned home on Tuesday in a prisoner exchange, Ukraine's human rights "
+    "commissioner said.\nMarchenko, 31, had been held for 415 days. He was captured on January "
+    "12, 2031, according to the commissioner, Iryna Tkachuk.\nHis brother, Petro Marchenko, who "
+    "served in the same unit, is still missing.\nThe Kremlin spokesman, Oleg Varin, declined to "
+    "comment. Asked about the exchange, he said only that talks were continuing.")
+
+
+def test_dateline_is_not_the_subject(engine) -> None:
+    doc = engine.extract_text(DATELINE_TEXT, published="2032-03-04")
+    names = {e.id: e.name for e in doc.entities}
+    first = doc.quotes[0]
+    assert doc.text[first.start:first.end].startswith("Pavlo Ivanovich Marchenko")
+    # "Ukraine's human rights commissioner" is the commissioner named later
+    assert names[first.speaker] == "Iryna Tkachuk"
+    assert "The Kremlin spokesman" in _surfaces(_person(doc, "Oleg Varin"))
+
+
+def test_release_in_an_exchange_and_the_days_it_ended(engine) -> None:
+    doc = engine.extract_text(DATELINE_TEXT, published="2032-03-04")
+    names = {e.id: e.name for e in doc.entities}
+    got = {(names[s.entity], s.status, s.since) for s in doc.statuses}
+    assert ("Pavlo Ivanovich Marchenko", "released", "2032-03-02") in got
+    assert ("Petro Marchenko", "missing", None) in got
+    assert not any(n == "Pavlo Ivanovich Marchenko" and st == "held" for n, st, _ in got)
+    claims = [c for c in doc.claims if doc.text[c.span[0]:c.span[1]] == "415 days"]
+    assert [c.verdict for c in claims] == ["consistent"]
+
+
+def test_relative_introduced_with_a_variant_spelling_is_someone_else(run) -> None:
+    doc = run("Nikolai Petrov was freed on Monday. His cousin, Mykola Petrov, is still held. "
+              "Kolya Petrov later told reporters he was tired.")
+    nikolai = _person(doc, "Nikolai Petrov")
+    assert _person(doc, "Mykola Petrov") is not nikolai
+    assert "His cousin" in _surfaces(_person(doc, "Mykola Petrov"))
+    # a diminutive later goes to the person the story is about, not the last one named
+    assert "Kolya Petrov" in _surfaces(nikolai)

@@ -344,10 +344,13 @@ def _phrasal_type(verb: Token, lemma: str) -> str | None:
     """The type of a verb with its particle or predicative word: "handed over", "set free",
     "taken hostage"."""
     for c in verb.children:
-        if c.dep_ in ("prt", "oprd", "acomp"):
+        if c.dep_ in ("prt", "oprd", "acomp", "xcomp"):
             etype = lx.VERB_TYPE.get(f"{lemma} {c.lower_}")
             if etype is not None:
                 return etype
+    if lemma == "miss" and verb.lower_ == "missing" and not any(
+            c.dep_ in ("dobj", "obj") for c in verb.children):
+        return "disappear"  # "is still missing" parsed as a progressive of "miss"
     return None
 
 

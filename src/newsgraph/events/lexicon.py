@@ -26,6 +26,7 @@ VERB_TYPES: dict[str, tuple[str, ...]] = {
     "attack": ("attack", "bomb", "shell", "strike", "raid", "invade", "assault", "shoot", "fire",
                "storm", "ambush", "target"),
     "injure": ("injure", "wound", "hurt", "maim"),
+    "disappear": ("disappear", "vanish", "missing", "go missing"),
     "appeal": ("urge", "appeal", "ask", "call", "implore", "plead", "beg", "request", "demand",
                "press", "petition"),
     "negotiate": ("negotiate", "mediate", "broker", "discuss", "talk", "bargain"),

@@ -137,6 +137,7 @@ president minister premier chancellor king queen prince princess emperor empress
 governor mayor ambassador envoy secretary general admiral commander chief lawmaker legislator
 congressman congresswoman representative deputy official diplomat judge prosecutor mp leader
 head spokesman spokeswoman spokesperson negotiator president-elect chancellor-elect
+commissioner ombudsman ombudsperson councillor councilman councilwoman
 """.split())
 
 

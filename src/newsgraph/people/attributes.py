@@ -94,6 +94,11 @@ def role_phrase_ending_at(sdoc: Doc, head_i: int, limit: int = 6) -> RolePhrase 
                 "ADJ", "VERB", "NOUN", "PROPN", "ADV")):
             # other modifiers ("freed", "senior") belong to the description, not the title
             pass
+        elif t.pos_ == "PROPN" and t.text[:1].isupper() and t.dep_ in ("compound", "nmod",
+                                                                          "amod"):
+            # the body the role is in ("the Kremlin spokesman", "a Hamas official"): part of
+            # the description, not of the title
+            pass
         elif w in _DETS or t.dep_ == "poss":
             phrase.determiner = w
             i -= 1

@@ -405,14 +405,24 @@ class Resolver:
                 and not _family_only(m.words)]
         short = [m for m in persons if m not in full]
         for m in full:
-            target = -1
-            for cid in range(len(self.clusters) - 1, -1, -1):
-                c = self.clusters[cid]
+            target, target_key = -1, None
+            kin = self._kin_introduced(m)
+            for cid, c in enumerate(self.clusters):
                 if c.label != "PERSON":
                     continue
-                if any(len(n) >= 2 and _full_compatible(m.words, n) for n in c.names):
-                    target = cid
-                    break
+                if not any(len(n) >= 2 and _full_compatible(m.words, n) for n in c.names):
+                    continue
+                identical = any(tuple(w.lower() for w in n) == tuple(w.lower() for w in m.words)
+                                for n in c.names)
+                if kin and not identical:
+                    # "His cousin, Mykhailo Dorofeyev" after "Mikhail Dorofeyev": a relative
+                    # introduced by kin is someone new unless the very name was used before
+                    continue
+                names_so_far = sum(1 for x in c.mentions if x.kind in ("name", "title"))
+                # the same spelling, then the person named most, then the one named first
+                key = (identical, names_so_far, -cid)
+                if target_key is None or key > target_key:
+                    target, target_key = cid, key
             if target < 0:
                 target = self._new("PERSON")
             self._add(target, m)
@@ -439,6 +449,20 @@ class Resolver:
         for m, g in self._pending_gender:
             if m.cluster >= 0:
                 self.clusters[m.cluster].vote_gender(g, 3.0)
+
+    def _kin_introduced(self, m: Ment) -> bool:
+        """ "His cousin, X" / "her brother X" / "Anna's husband, X": a name a kin noun with an
+        owner introduces."""
+        span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        i = span.start - 1
+        if i >= 0 and self.sdoc[i].text == ",":
+            i -= 1
+        if i < 1 or self.sdoc[i].lower_ not in KIN_NOUNS:
+            return False
+        owner = self.sdoc[i - 1]
+        return owner.dep_ == "poss" or owner.tag_ in ("PRP$", "POS")
 
     def _cluster_others(self, others: list[Ment]) -> None:
         by_key: dict[tuple[str, str], int] = {}

@@ -67,6 +67,9 @@ ROLE_NOUNS: dict[str, str | None] = {
     "physician": None, "scholar": None, "academic": None, "lecturer": None, "historian": None,
     "poet": None, "novelist": None, "blogger": None, "editor": None, "entrepreneur": None,
     "corporal": None, "brigadier": None, "trooper": None,
+    "commissioner": None, "ombudsman": None, "ombudsperson": None, "councillor": None,
+    "councilman": "m", "councilwoman": "f", "coordinator": None, "administrator": None,
+    "superintendent": None, "chairperson": None, "rapporteur": None,
 }
 # occupations describe a person but make no title ("a Belgian engineer" is no "Engineer of
 # Belgium")

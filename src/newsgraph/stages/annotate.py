@@ -7,6 +7,7 @@ which is most of newsgraph's speed budget.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -47,6 +48,13 @@ def _closure(components: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+# an all-caps place, optionally a region or country and an agency, then a dash: "KYIV,
+# Ukraine —", "WASHINGTON (AP) _", "GAZA CITY -- "
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:, (?:[A-Z][\w.'’\-]*)(?: [A-Z][\w.'’\-]*){0,3})?"
+    r"(?: \([A-Za-z .\-]{1,24}\))? ?(?:—|–|--|-|_) ?")
+
+
 def _register_paragraphs() -> None:
     from spacy.language import Language
 
@@ -57,9 +65,25 @@ def _register_paragraphs() -> None:
     def paragraphs(sdoc: Doc) -> Doc:
         # news text puts headlines, datelines and paragraphs on their own lines with no final
         # full stop; without this the parser glues a headline onto the first sentence
+        starts = [0]
         for tok in sdoc[:-1]:
             if tok.is_space and "\n" in tok.text:
                 sdoc[tok.i + 1].is_sent_start = True
+                starts.append(tok.i + 1)
+        # a dateline ("KYIV, Ukraine —", "WELLINGTON, New Zealand (AP) _") is no part of the
+        # first sentence: parsed with it, the place becomes the subject of the story's verb
+        text = sdoc.text
+        for i in starts:
+            if i >= len(sdoc):
+                continue
+            m = DATELINE.match(text, sdoc[i].idx, min(len(text), sdoc[i].idx + 120))
+            if m is None:
+                continue
+            for tok in sdoc[i + 1:]:
+                if tok.idx >= m.end() and not tok.is_space:
+                    if "\n" not in text[m.end():tok.idx]:
+                        tok.is_sent_start = True
+                    break
         return sdoc
 
 

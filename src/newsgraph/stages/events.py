@@ -10,6 +10,7 @@ stated length of captivity against the article's dates. Types and roles: docs/ev
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 
@@ -29,12 +30,14 @@ ROLE_NAMES = {"Arg0": "agent", "Arg1": "patient", "Arg2": "recipient"}
 _MOTION = frozenset({"migrate", "visit"})
 # frames of these types are kept even without a named participant
 _ALWAYS_KEEP = frozenset({"kill", "attack", "injure", "release", "kidnap", "hold", "detain",
+                          "disappear",
                           "arrest", "charge", "convict", "sentence", "meet", "visit", "appeal",
                           "negotiate", "agree", "migrate", "elect", "appoint", "resign",
                           "dismiss", "protest", "accident", "publish", "captivity"})
 # what happening to a person leaves them in which state
 STATUS_OF = {"kill": "dead", "injure": "injured", "release": "released", "kidnap": "held",
-             "hold": "held", "detain": "detained", "arrest": "detained", "rescue": "free"}
+             "hold": "held", "detain": "detained", "arrest": "detained", "rescue": "free",
+             "disappear": "missing"}
 HOLDING = frozenset({"kidnap", "hold", "detain", "arrest"})
 ONSET = frozenset({"kidnap", "attack"})
 
@@ -65,6 +68,7 @@ def events(doc: Document, config: Config) -> None:
         ev = _event(doc, sdoc, f, times.get(f.trigger), resolver)
         if ev is not None:
             out.append(ev)
+    out = _framed_releases(out, sdoc)
     captivities = _captivities(out, doc)
     for cap in captivities:
         parts = [Participant("captive", cap.captive)]
@@ -119,6 +123,40 @@ def _event(doc: Document, sdoc, f: Frame, when: tuple[Timex, str | None] | None,
     return Event(f.type, (trigger.idx, trigger.idx + len(trigger.text)),
                  when[0].value if when else None, tuple(parts), place, f.negated,
                  f.hypothetical, when[1] if when else None)
+
+
+_FRAME_PREPS = frozenset({"in", "under", "through", "during", "as"})
+
+
+def _framed_releases(evs: list[Event], sdoc) -> list[Event]:  # type: ignore[no-untyped-def]
+    """ "returned home on Tuesday in a prisoner exchange": the release noun has no participant
+    of its own; the person whose coming home it frames was released, at that time."""
+    by_start = {e.trigger[0]: k for k, e in enumerate(evs)}
+    out = list(evs)
+    for k, e in enumerate(evs):
+        if e.type != "release" or e.participants or e.negated or e.hypothetical:
+            continue
+        span = sdoc.char_span(e.trigger[0], e.trigger[1], alignment_mode="expand")
+        if span is None:
+            continue
+        noun = span.root
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in _FRAME_PREPS:
+            continue
+        if prep.lower_ == "as" and prep.head.lower_ == "part":  # "as part of a swap"
+            prep = prep.head
+        verb = prep.head
+        host_k = by_start.get(verb.idx)
+        if host_k is None or evs[host_k].type not in ("migrate", "other", "release"):
+            continue
+        host = evs[host_k]
+        who = [p for p in host.participants if p.role in ("agent", "patient")]
+        if not who or host.negated or host.hypothetical:
+            continue
+        out[k] = dataclasses.replace(
+            e, participants=tuple(Participant("patient", p.entity, p.span) for p in who),
+            time=e.time or host.time, time_mod=e.time_mod if e.time else host.time_mod)
+    return out
 
 
 class _TokenTimes:
@@ -217,7 +255,9 @@ def _statuses(evs: list[Event], caps: list[Captivity], doc: Document) -> list[St
             continue
         if e.type == "hold" and _completed_period(doc, e):
             continue
-        for who in _who(e, "patient"):
+        # "is still missing", "vanished": the person is the subject, not an object
+        whose = _who(e, "patient") + (_who(e, "agent") if e.type == "disappear" else [])
+        for who in whose:
             if who not in people:
                 continue
             since = e.time if _exact(e) else None
