@@ -390,3 +390,17 @@ def test_relative_introduced_with_a_variant_spelling_is_someone_else(run) -> Non
     assert "His cousin" in _surfaces(_person(doc, "Mykola Petrov"))
     # a diminutive later goes to the person the story is about, not the last one named
     assert "Kolya Petrov" in _surfaces(nikolai)
+
+
+def test_kin_description_returns_to_the_relative_already_named(run) -> None:
+    doc = run("Tarik Selim arrived in Lyon on Saturday. He was met by his father, Adel Selim, "
+              "and by the mayor. \u201cHe is thinner, but he is smiling,\u201d his father said.")
+    adel = _person(doc, "Adel Selim")
+    assert [m.text for m in adel.mentions].count("his father") == 2
+    assert "his father" not in [e.name for e in doc.entities]
+
+
+def test_no_cataphora_across_sentences(run) -> None:
+    doc = run("Tarik Selim was freed. \u201cHe is tired,\u201d a friend said. Omar Haddad, the "
+              "driver, was killed in November.")
+    assert "He" not in _surfaces(_person(doc, "Omar Haddad"))

@@ -603,6 +603,16 @@ class Resolver:
             acts = top.dep_ in ("nsubj", "nsubjpass", "agent")
             if not acts:
                 continue
+            if det not in ("a", "an", "another", "the", None) and phrase.head in KIN_NOUNS:
+                # "his father said" after "his father, Samir Haidar,": the one relative the
+                # article already gave that role
+                kin = [cid for cid, c in enumerate(self.clusters) if c.label == "PERSON"
+                       and phrase.head in c.roles and c.names
+                       and any(m.tok < t.i for m in c.mentions)]
+                if len(kin) == 1:
+                    self._add(kin[0], Ment(start, end, "description", "PERSON", t.i,
+                                           self.sent_of[t.i]))
+                    continue
             if det in ("a", "an", "another") or (det not in ("the", None) and
                                                  phrase.head in KIN_NOUNS):
                 cid = self._new("PERSON")
@@ -767,7 +777,7 @@ class Resolver:
                 continue
             before = [m for m in c.mentions if m.tok < t.i and sent - m.sent <= 3]
             if not before:
-                after = [m for m in c.mentions if m.tok > t.i and m.sent - sent <= 1]
+                after = [m for m in c.mentions if m.tok > t.i and m.sent == sent]
                 if after:
                     first = min(after, key=lambda m: m.tok)
                     rep = _representative(after, first, before=False)
