@@ -28,6 +28,20 @@ def test_paragraph_breaks_start_sentences(engine) -> None:
     assert [s.text.strip() for s in doc.spacy.sents][0] == "Pilot comes home"
 
 
+@pytest.mark.parametrize("text, first", [
+    ("VARNA, Bulgaria \u2014 Tomas Lindqvist returned home on Monday.", "VARNA, Bulgaria \u2014"),
+    ("HALVIK (AP) _ The mayor met Tomas Lindqvist on Monday.", "HALVIK (AP) _"),
+])
+def test_dateline_is_a_sentence_of_its_own(engine, text: str, first: str) -> None:
+    doc = engine.extract_text(text)
+    assert [s.text.strip() for s in doc.spacy.sents][0] == first
+
+
+def test_all_caps_headline_keeps_its_dash(engine) -> None:
+    doc = engine.extract_text("SOCCER - HALVIK WIN AWAY , LINDQVIST SCORES TWICE .")
+    assert len(list(doc.spacy.sents)) == 1
+
+
 def test_long_text_is_parsed_in_pieces(engine, monkeypatch) -> None:
     monkeypatch.setattr(annotate, "CHUNK_CHARS", 300)
     text = "\n".join([STORY] * 8)

@@ -239,3 +239,12 @@ def test_possessive_inside_a_kin_apposition_is_the_other_person() -> None:
     names = {e.id: e.name for e in doc.entities}
     assert ("Ida Brell", "sister_of", "Tomas Brell") in {
         (names[r.subject], r.predicate, names.get(r.object)) for r in doc.relations}
+
+
+def test_relative_clause_participants_are_all_its_antecedents() -> None:
+    doc = make_doc("Rusu was seized with his sons, Mihai and Pavel, who were freed in May.",
+                   entities=[("PERSON", "Rusu", ["Rusu"]), ("PERSON", "Mihai", ["Mihai"]),
+                             ("PERSON", "Pavel", ["Pavel"])])
+    events(doc, Config())
+    freed = [e for e in doc.events if e.type == "release"]
+    assert {p.entity for e in freed for p in e.participants} == {"e1", "e2"}

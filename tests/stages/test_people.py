@@ -404,3 +404,35 @@ def test_no_cataphora_across_sentences(run) -> None:
     doc = run("Tarik Selim was freed. \u201cHe is tired,\u201d a friend said. Omar Haddad, the "
               "driver, was killed in November.")
     assert "He" not in _surfaces(_person(doc, "Omar Haddad"))
+
+
+EXCHANGE_TEXT = (
+    "Two captives held since the spring were released on Friday, the Moldovan army said. Anton "
+    "Rusu, 44, Dina Popa, 29, and Ilie Vrabie, 61, were handed over to monitors in Tiraspol. "
+    "Rusu had been seized with his two sons, Mihai and Pavel, who were freed in May. The remains "
+    "of Sorin Lungu and Radu Cebotari were returned on Saturday. Another captive, Vasile Moraru, "
+    "remains in captivity. Vrabie's wife, Elena Vrabie, said she had never lost hope. \u201cI "
+    "knew he would come back,\u201d she said.")
+
+
+def test_statuses_of_a_list_of_people(engine) -> None:
+    doc = engine.extract_text(EXCHANGE_TEXT, published="2031-06-16")
+    names = {e.id: e.name for e in doc.entities}
+    got = {(names[s.entity], s.status, s.since) for s in doc.statuses}
+    friday = next(t.value for t in doc.timexes if t.text == "Friday")
+    # names listed with ages: every one was handed over, when the unnamed release was dated
+    for who in ("Anton Rusu", "Dina Popa", "Ilie Vrabie"):
+        assert (who, "released", friday) in got
+    # "the remains of": dead; "remains in captivity": held
+    assert ("Sorin Lungu", "dead", None) in got and ("Radu Cebotari", "dead", None) in got
+    assert ("Vasile Moraru", "held", None) in got
+    assert names[doc.quotes[0].speaker] == "the Moldovan army"
+
+
+def test_a_relatives_quote_is_about_the_relative(engine) -> None:
+    doc = engine.extract_text(EXCHANGE_TEXT, published="2031-06-16")
+    elena = _person(doc, "Elena Vrabie")
+    assert "Vrabie's wife" in _surfaces(elena)
+    assert _surfaces(elena).count("she") == 2
+    # "I knew he would come back," she said: he is her husband, not the last man named
+    assert _owner(doc, "he", 0) == "Ilie Vrabie"

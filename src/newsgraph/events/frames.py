@@ -340,6 +340,10 @@ def _sign_of_life(verb: Token) -> bool:
     return False
 
 
+_HOLDING_PLACES = frozenset({"captivity", "custody", "detention", "prison", "jail",
+                             "confinement", "isolation"})
+
+
 def _phrasal_type(verb: Token, lemma: str) -> str | None:
     """The type of a verb with its particle or predicative word: "handed over", "set free",
     "taken hostage"."""
@@ -348,6 +352,13 @@ def _phrasal_type(verb: Token, lemma: str) -> str | None:
             etype = lx.VERB_TYPE.get(f"{lemma} {c.lower_}")
             if etype is not None:
                 return etype
+    if lemma in ("remain", "stay", "languish"):
+        # "remains in captivity", "is still in custody"
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "under"):
+                if any(g.dep_ == "pobj" and g.lemma_.lower() in _HOLDING_PLACES
+                       for g in c.children):
+                    return "hold"
     if lemma == "miss" and verb.lower_ == "missing" and not any(
             c.dep_ in ("dobj", "obj") for c in verb.children):
         return "disappear"  # "is still missing" parsed as a progressive of "miss"

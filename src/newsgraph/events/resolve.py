@@ -124,7 +124,23 @@ class Resolver:
         """The entity of a token and of each conjunct coordinated with it."""
         out: list[tuple[Entity, Token]] = []
         seen: set[str] = set()
-        for t in (tok, *tok.conjuncts):
+        base = tok
+        if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and \
+                tok.head.head.i != tok.i:
+            # "his children, Erez and Sahar, who were freed": every antecedent the "who" has
+            base = tok.head.head
+        todo = [base, *base.conjuncts]
+        first = self.entity(base)
+        if first is not None and first.type == "PERSON":
+            # "Ofer Kalderon, 54, Yarden Bibas, 35, and Keith Siegel": a list of names with ages
+            # that the parser reads as appositions
+            for c in base.children:
+                if c.dep_ == "appos" and c.pos_ == "PROPN":
+                    other = self.entity(c)
+                    if other is not None and other.type == "PERSON":
+                        # "his sons, Mihai and Pavel": the names coordinated in the apposition
+                        todo.extend((c, *c.conjuncts))
+        for t in (tok, *todo) if base is not tok else todo:
             ent = self.entity(t)
             if ent is not None and ent.id not in seen:
                 seen.add(ent.id)

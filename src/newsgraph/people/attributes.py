@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .lexicon import COUNTRIES, DEMONYMS, ROLE_NOUNS, TITLE_MODIFIERS, TITLE_NOUNS
+from .lexicon import COUNTRIES, DEMONYMS, KIN_NOUNS, ROLE_NOUNS, TITLE_MODIFIERS, TITLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -88,6 +88,11 @@ def role_phrase_ending_at(sdoc: Doc, head_i: int, limit: int = 6) -> RolePhrase 
         elif t.tag_ == "POS" and i > 0 and _country_of(sdoc[i - 1]):
             phrase.countries[:0] = _country_of(sdoc[i - 1])
             i -= 1
+        elif t.tag_ == "POS" and i > 0 and low in KIN_NOUNS and sdoc[i - 1].pos_ == "PROPN":
+            # "Siegel's wife": the owner's name is the determiner of a kin phrase
+            phrase.determiner = "'s"
+            i -= 2
+            break
         elif m := re.fullmatch(r"(\d{1,3})-year-old", w):
             phrase.age = int(m[1])
         elif w in ("year", "old", "-") or (t.text.islower() and w not in _DETS and t.pos_ in (

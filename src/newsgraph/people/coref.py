@@ -99,6 +99,9 @@ class Cluster:
     age: int | None = None
     description: str | None = None
     gender_votes: dict[str, float] = field(default_factory=dict)
+    # tokens naming whose relative this person is ("His" in "His mother, X"; "Siegel" in
+    # "Siegel's wife, X")
+    kin_owner_toks: list[int] = field(default_factory=list)
 
     def vote_gender(self, g: str | None, weight: float = 1.0) -> None:
         if g is None:
@@ -267,13 +270,20 @@ _QUOTE_MARKS = frozenset('"“”«»„')
 
 
 def _quote_attribution(t: Token) -> bool:
-    """ "...," he said: the subject of a speech verb beside a direct quotation.
+    """ "...," he said: the subject of a speech verb beside a direct quotation, or the subject
+    of the reported clause of a speech verb ("X said she ...").
 
     News attributes a quote to the person the text was just about, a convention the rules encode
     (recent subject, parallel role) and the learned scorer, trained mostly on encyclopaedic
     prose, does not.
     """
-    if t.dep_ != "nsubj" or t.head.lemma_ not in SPEECH_VERBS:
+    if t.dep_ != "nsubj":
+        return False
+    if t.head.dep_ == "ccomp" and t.head.head.lemma_ in SPEECH_VERBS and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in t.head.head.children):
+        # reported speech, "X said she had never lost hope": the same convention
+        return True
+    if t.head.lemma_ not in SPEECH_VERBS:
         return False
     try:
         sent = t.sent
@@ -523,6 +533,9 @@ class Resolver:
             # "his wife Marta": the kin noun says her gender, not a title or nationality
             c.vote_gender(phrase.gender, 3.0)
             c.roles.add(phrase.head)
+            owner = self.sdoc[phrase.start]
+            if phrase.determiner == "'s" or owner.dep_ == "poss":
+                c.kin_owner_toks.append(owner.i)
             return
         title = phrase.title
         if title and title not in c.titles:
@@ -698,6 +711,25 @@ class Resolver:
         self._add(cid, Ment(t.idx, t.idx + len(t.text), "pronoun", "PERSON", t.i,
                             self.sent_of[t.i]))
 
+    def _relative_of(self, cid: int, gender: str, blocked: set[int]) -> int | None:
+        """The one person whose relative cluster ``cid`` was introduced as, if that person can
+        take a pronoun of ``gender``."""
+        owners = set()
+        for i in self.clusters[cid].kin_owner_toks:
+            if i not in self.tok_cluster:
+                self._pronoun(self.sdoc[i])
+            owner = self.tok_cluster.get(i)
+            if owner is not None:
+                owners.add(owner)
+        if len(owners) != 1:
+            return None
+        owner = owners.pop()
+        c = self.clusters[owner]
+        if owner in blocked or c.label != "PERSON" or (c.gender is not None and
+                                                       c.gender != gender):
+            return None
+        return owner
+
     def _quote_speaker(self, t: Token) -> int | None:
         """The cluster of the speaker of the direct quotation ``t`` sits in, if known.
 
@@ -744,6 +776,11 @@ class Resolver:
         speaker = self._quote_speaker(t)
         if speaker is not None:
             blocked.add(speaker)
+            relative = self._relative_of(speaker, info[0], blocked)
+            if relative is not None and case != "refl":
+                # a relative quoted in the news talks about the person they are kin to:
+                # "'I never stopped believing he would come home,' said Siegel's wife"
+                return relative
         reflexive_target: int | None = None
         if case == "refl":
             subj = self._clause_subject(t)

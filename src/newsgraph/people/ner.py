@@ -116,6 +116,29 @@ def _trim(sdoc: Doc, s: NerSpan) -> NerSpan | None:
     return NerSpan(start, end, s.label, s.source)
 
 
+def _coordinated_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """ "The remains of Itzik Elgarat and Shlomo Mansour": a two- or three-word capitalized name
+    coordinated with a person is a person too, whatever the model called it."""
+    person_roots = {sdoc[s.start:s.end].root.i for s in spans if s.label == "PERSON"}
+    if not person_roots:
+        return spans
+    out: list[NerSpan] = []
+    for s in spans:
+        toks = sdoc[s.start:s.end]
+        if s.label in _REPAIRABLE and 2 <= len(toks) <= 3 and \
+                all(t.is_alpha and t.text[:1].isupper() for t in toks) and \
+                toks.text not in COUNTRIES_OR_CODES and \
+                not any(t.lower_ in DEMONYMS or t.lower_ in _PLACE_PREFIXES for t in toks):
+            root = toks.root
+            linked = (root.dep_ == "conj" and root.head.i in person_roots) or any(
+                c.dep_ == "conj" and c.i in person_roots for c in root.children)
+            if linked:
+                out.append(NerSpan(s.start, s.end, "PERSON", s.source))
+                continue
+        out.append(s)
+    return out
+
+
 def _titled_name(sdoc: Doc, s: NerSpan, person_last: set[str]) -> bool:
     """A title or rank ("Corporal", "Senator", "Dr") followed by capitalized words that end in
     a surname the article gives a person, or start with a known given name."""
@@ -261,6 +284,8 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
             hint_spans.append(NerSpan(cs.start, cs.end, label, "hint"))
     if hint_spans:
         raw = [s for s in raw if not _overlaps(hint_spans, s.start, s.end)] + hint_spans
+
+    raw = _coordinated_persons(sdoc, raw)
 
     # what the article says each name is: multi-word PERSON strings and their surnames; keys are
     # lowercased so that an all-caps headline agrees with the body
@@ -585,6 +610,10 @@ def _pattern_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
             elif j - i == 2 and all(sdoc[k].lower_ in tokens and sdoc[k].pos_ == "PROPN"
                                     and sdoc[k].text not in COUNTRIES for k in range(i, j)):
                 pass  # two words both known from person names
+            elif j - i <= 3 and i >= 2 and sdoc[i - 1].text == "," and \
+                    sdoc[i - 2].lower_ in ROLE_NOUNS and j < n and sdoc[j].text in (",", ".") \
+                    and all(sdoc[k].text not in COUNTRIES_OR_CODES for k in range(i, j)):
+                pass  # in apposition to a person noun: "Another captive, Vasile Moraru,"
             else:
                 j = i
         if j > i + 1:

@@ -55,6 +55,9 @@ DATELINE = re.compile(
     r"(?: \([A-Za-z .\-]{1,24}\))? ?(?:—|–|--|-|_) ?")
 
 
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
 def _register_paragraphs() -> None:
     from spacy.language import Language
 
@@ -77,7 +80,9 @@ def _register_paragraphs() -> None:
             if i >= len(sdoc):
                 continue
             m = DATELINE.match(text, sdoc[i].idx, min(len(text), sdoc[i].idx + 120))
-            if m is None:
+            # a dateline opens running text; an all-caps headline ("SOCCER - JAPAN WIN") is
+            # left whole
+            if m is None or not _LOWER_WORD.search(text, m.end(), min(len(text), m.end() + 60)):
                 continue
             for tok in sdoc[i + 1:]:
                 if tok.idx >= m.end() and not tok.is_space:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..config import Config
@@ -69,6 +70,7 @@ def events(doc: Document, config: Config) -> None:
         if ev is not None:
             out.append(ev)
     out = _framed_releases(out, sdoc)
+    out = _restated_release_times(out, sdoc)
     captivities = _captivities(out, doc)
     for cap in captivities:
         parts = [Participant("captive", cap.captive)]
@@ -80,7 +82,7 @@ def events(doc: Document, config: Config) -> None:
     doc.scratch["captivities"] = captivities
     as_of = _TokenTimes(sdoc, times)
     doc.relations = find_relations(doc, sdoc, resolver, as_of)
-    doc.statuses = _statuses(out, captivities, doc)
+    doc.statuses = _statuses(out, captivities, doc, _remains(sdoc, resolver, doc))
 
 
 def _event(doc: Document, sdoc, f: Frame, when: tuple[Timex, str | None] | None,  # type: ignore[no-untyped-def]
@@ -156,6 +158,27 @@ def _framed_releases(evs: list[Event], sdoc) -> list[Event]:  # type: ignore[no-
         out[k] = dataclasses.replace(
             e, participants=tuple(Participant("patient", p.entity, p.span) for p in who),
             time=e.time or host.time, time_mod=e.time_mod if e.time else host.time_mod)
+    return out
+
+
+def _restated_release_times(evs: list[Event], sdoc) -> list[Event]:  # type: ignore[no-untyped-def]
+    """ "Three hostages were released on Saturday ... X, Y and Z were handed over to the Red
+    Cross": a release with names but no date restates the dated release of unnamed people
+    just before it (within two sentences), and happened then."""
+    sent_of = {t.idx: k for k, s in enumerate(sdoc.sents) for t in s}
+    out = list(evs)
+    for k, e in enumerate(evs):
+        if e.type != "release" or e.time or not e.participants or e.negated or e.hypothetical:
+            continue
+        here = sent_of.get(e.trigger[0])
+        for prev in reversed(evs[:k]):
+            there = sent_of.get(prev.trigger[0])
+            if here is None or there is None or here - there > 2:
+                break
+            if prev.type == "release" and prev.time and not prev.participants and \
+                    not prev.negated and not prev.hypothetical:
+                out[k] = dataclasses.replace(e, time=prev.time, time_mod=prev.time_mod)
+                break
     return out
 
 
@@ -246,9 +269,34 @@ def _held_since(doc: Document, e: Event) -> bool:
     return False
 
 
-def _statuses(evs: list[Event], caps: list[Captivity], doc: Document) -> list[Status]:
+_REMAINS = frozenset({"body", "bodies", "remains", "corpse", "corpses"})
+
+
+def _remains(sdoc, resolver: Resolver, doc: Document) -> list[Status]:  # type: ignore[no-untyped-def]
+    """ "The remains of X and Y were brought back", "X's body was found": dead, date untold."""
+    people = _person_ids(doc)
+    out: list[Status] = []
+    for tok in sdoc:
+        if tok.lower_ not in _REMAINS or tok.pos_ != "NOUN":
+            continue
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                owners.extend(g for g in prep.children if g.dep_ == "pobj")
+        for owner in owners:
+            for ent, _ in resolver.entities(owner):
+                if ent.id in people:
+                    out.append(Status(ent.id, "dead", None, doc.published,
+                                      (tok.idx, tok.idx + len(tok.text))))
+    return out
+
+
+def _statuses(evs: list[Event], caps: list[Captivity], doc: Document,
+              extra: Sequence[Status] = ()) -> list[Status]:
     people = _person_ids(doc)
     found: dict[tuple[str, str], Status] = {}
+    for st in extra:
+        found.setdefault((st.entity, st.status), st)
     for e in evs:
         status = STATUS_OF.get(e.type)
         if status is None or e.negated or e.hypothetical:

@@ -64,6 +64,18 @@ def _span_cluster(res: Resolver, start: int, end: int) -> int | None:
     text = res.text[start:end]
     words = [w.lower() for w in _WORD.findall(text)]
     is_person_phrase = any(_role_noun(w) for w in words)
+    tok_span = res.sdoc.char_span(start, end, alignment_mode="expand")
+    root = tok_span.root if tok_span is not None and len(tok_span) else None
+    if best is not None and not is_person_phrase and root is not None and root.pos_ == "NOUN" \
+            and res.clusters[best].label != "PERSON" and not any(
+                m.start <= root.idx < m.end for m in res.clusters[best].mentions):
+        # "the Israeli military said": a body named by a common noun, not the nationality
+        # ("Israeli") or place inside it
+        cid = len(res.clusters)
+        res.clusters.append(Cluster("ORG", description=text))
+        res._add(cid, Ment(start, end, "description", "ORG", root.i,
+                           res.sent_of[root.i] if res.sent_of else 0))
+        return cid
     if best is not None and (res.clusters[best].label == "PERSON" or not is_person_phrase):
         return best
     if len(words) == 1 and words[0] in PRONOUNS | dict.fromkeys(PLURAL_PRONOUNS):
