@@ -525,7 +525,9 @@ class Resolver:
         c = self.clusters[cid]
         # "His father, Samir Haddad, said" / "The foreign minister, Claire Duval, said": a phrase
         # set off by a comma before the name is an apposition, a mention of the same person
-        appositive = where == "before" and phrase.determiner is not None and \
+        # ("Siegel's wife, Aviva Siegel," only records whose wife she is: as a mention it put
+        # a subject next to the owner's name and hurt the pronoun rules on GAP)
+        appositive = where == "before" and phrase.determiner not in (None, "'s") and \
             phrase.end < len(self.sdoc) and self.sdoc[phrase.end].text == ","
         if appositive:
             self._add(cid, self._phrase_mention(phrase))
@@ -533,9 +535,10 @@ class Resolver:
             # "his wife Marta": the kin noun says her gender, not a title or nationality
             c.vote_gender(phrase.gender, 3.0)
             c.roles.add(phrase.head)
-            owner = self.sdoc[phrase.start]
-            if phrase.determiner == "'s" or owner.dep_ == "poss":
-                c.kin_owner_toks.append(owner.i)
+            if phrase.owner is not None:
+                c.kin_owner_toks.append(phrase.owner)
+            elif self.sdoc[phrase.start].dep_ == "poss":
+                c.kin_owner_toks.append(phrase.start)
             return
         title = phrase.title
         if title and title not in c.titles:

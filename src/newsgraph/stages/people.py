@@ -52,6 +52,9 @@ def _role_noun(word: str) -> bool:
 
 def _span_cluster(res: Resolver, start: int, end: int) -> int | None:
     """The cluster a quote's speaker or addressee span names; may create a description entity."""
+    apposed = _apposed_name(res, start, end)
+    if apposed is not None:
+        return apposed
     best, best_key = None, None
     for cid, c in enumerate(res.clusters):
         for m in c.mentions:
@@ -90,6 +93,21 @@ def _span_cluster(res: Resolver, start: int, end: int) -> int | None:
         res._add(cid, m)
         return cid
     return best
+
+
+def _apposed_name(res: Resolver, start: int, end: int) -> int | None:
+    """ "Siegel's wife, Aviva Siegel, said": the person named in apposition right after a
+    speaker phrase that is not itself a name."""
+    span = res.sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.root.pos_ != "NOUN":
+        return None
+    for c in span.root.children:
+        if c.dep_ == "appos" and c.i >= span.end:
+            cid = res.tok_cluster.get(c.i)
+            if cid is not None and res.clusters[cid].label == "PERSON" and \
+                    res.clusters[cid].names:
+                return cid
+    return None
 
 
 def _entities(res: Resolver) -> tuple[list[Entity], dict[int, str]]:
