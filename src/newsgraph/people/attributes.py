@@ -32,6 +32,7 @@ class RolePhrase:
     countries: list[str] = field(default_factory=list)
     determiner: str | None = None
     age: int | None = None
+    owner: int | None = None  # token of the owner's name in "Siegel's wife"
 
     @property
     def title(self) -> str | None:
@@ -89,9 +90,10 @@ def role_phrase_ending_at(sdoc: Doc, head_i: int, limit: int = 6) -> RolePhrase 
             phrase.countries[:0] = _country_of(sdoc[i - 1])
             i -= 1
         elif t.tag_ == "POS" and i > 0 and low in KIN_NOUNS and sdoc[i - 1].pos_ == "PROPN":
-            # "Siegel's wife": the owner's name is the determiner of a kin phrase
+            # "Siegel's wife": the owner's name is the determiner of a kin phrase; the phrase
+            # itself starts after it, so that it never overlaps the owner's name
             phrase.determiner = "'s"
-            i -= 2
+            phrase.owner = i - 1
             break
         elif m := re.fullmatch(r"(\d{1,3})-year-old", w):
             phrase.age = int(m[1])
