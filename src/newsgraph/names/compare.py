@@ -46,7 +46,7 @@ def _family_key(family: str) -> str:
     return "".join(core)
 
 
-def _joined(family: str) -> str:
+def joined_family(family: str) -> str:
     """The family name with its particles as one word: "Abou Haidar" -> "AbouHaidar"."""
     return "".join(strip_article(w) if w[:2].lower() in ("al", "el") else w
                    for w in family.replace("-", " ").split())
@@ -57,7 +57,7 @@ def _family_score(a: str, b: str) -> tuple[float, str]:
     if fold(ka) == fold(kb):
         return 1.0, "same family name"
     best, why = word_score(ka, kb), "family name spelling"
-    ja, jb = _joined(a), _joined(b)
+    ja, jb = joined_family(a), joined_family(b)
     if (ja, jb) != (ka, kb) and (ja != ka or jb != kb):
         # a particle written apart on one side and glued on the other ("Abou Haidar",
         # "Abouhaidar"): compare the whole family names

@@ -32,7 +32,7 @@ class RolePhrase:
     countries: list[str] = field(default_factory=list)
     determiner: str | None = None
     age: int | None = None
-    owner: int | None = None  # token of the owner's name in "Siegel's wife"
+    owner: int | None = None  # token of the owner: "His" in "His mother", "Siegel" in "Siegel's wife"
 
     @property
     def title(self) -> str | None:
@@ -108,6 +108,8 @@ def role_phrase_ending_at(sdoc: Doc, head_i: int, limit: int = 6) -> RolePhrase 
             pass
         elif w in _DETS or t.dep_ == "poss":
             phrase.determiner = w
+            if t.dep_ == "poss":
+                phrase.owner = i
             i -= 1
             break
         else:

@@ -21,8 +21,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..names import compare
+from ..names.compare import joined_family
 from ..names.parse import parse as parse_name
 from ..quotes.lexicon import SPEECH_VERBS
+from ..quotes.marks import MARK
 from .attributes import (
     RolePhrase,
     age_after,
@@ -231,7 +233,7 @@ def _full_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _joined_family(words: tuple[str, ...]) -> str:
     family = parse_name(" ".join(words)).family
-    return "".join(family.split()) if family else words[-1]
+    return joined_family(family) if family else words[-1]
 
 
 def _family_only(words: tuple[str, ...]) -> bool:
@@ -266,9 +268,6 @@ def _short_matches(word: str, names: Sequence[tuple[str, ...]]) -> int:
     return best
 
 
-_QUOTE_MARKS = frozenset('"“”«»„')
-
-
 def _quote_attribution(t: Token) -> bool:
     """ "...," he said: the subject of a speech verb beside a direct quotation, or the subject
     of the reported clause of a speech verb ("X said she ...").
@@ -289,7 +288,7 @@ def _quote_attribution(t: Token) -> bool:
         sent = t.sent
     except ValueError:
         return False
-    return any(tok.text in _QUOTE_MARKS or tok.text in ("``", "''") for tok in sent)
+    return MARK.search(sent.text) is not None
 
 
 @dataclass(slots=True)
@@ -464,15 +463,8 @@ class Resolver:
         """ "His cousin, X" / "her brother X" / "Anna's husband, X": a name a kin noun with an
         owner introduces."""
         span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            return False
-        i = span.start - 1
-        if i >= 0 and self.sdoc[i].text == ",":
-            i -= 1
-        if i < 1 or self.sdoc[i].lower_ not in KIN_NOUNS:
-            return False
-        owner = self.sdoc[i - 1]
-        return owner.dep_ == "poss" or owner.tag_ in ("PRP$", "POS")
+        phrase = phrase_before(self.sdoc, span.start) if span is not None else None
+        return phrase is not None and phrase.head in KIN_NOUNS and phrase.owner is not None
 
     def _cluster_others(self, others: list[Ment]) -> None:
         by_key: dict[tuple[str, str], int] = {}
@@ -537,8 +529,6 @@ class Resolver:
             c.roles.add(phrase.head)
             if phrase.owner is not None:
                 c.kin_owner_toks.append(phrase.owner)
-            elif self.sdoc[phrase.start].dep_ == "poss":
-                c.kin_owner_toks.append(phrase.start)
             return
         title = phrase.title
         if title and title not in c.titles:
@@ -611,7 +601,7 @@ class Resolver:
                         continue
                 if det != "the":
                     continue
-            named = self._apposed_person(t)
+            named = self.apposed_person(t)
             if named is not None:
                 # "A second hostage, the driver Omar Haddad, was killed": the name in apposition
                 self._add(named, Ment(start, end, "description", "PERSON", t.i, self.sent_of[t.i]))
@@ -644,8 +634,9 @@ class Resolver:
                 self._add(cid, Ment(start, end, "description", "PERSON", t.i,
                                     self.sent_of[t.i]))
 
-    def _apposed_person(self, t: Token) -> int | None:
-        """The named person cluster in apposition to role noun ``t``, if any."""
+    def apposed_person(self, t: Token) -> int | None:
+        """The named person cluster in apposition to noun ``t`` ("A second hostage, the driver
+        Omar Haddad,"; "Siegel's wife, Aviva Siegel,"), if any."""
         frontier = [t]
         for _ in range(2):  # "A second hostage, the Jordanian driver Omar Haddad,"
             frontier = [c for f in frontier for c in f.children if c.dep_ == "appos" and c.i > f.i]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 # double marks only: single ones are mostly apostrophes and nest inside double ones
-_MARK = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
+MARK = re.compile(r"''|``|[\"\u201c\u201d\u201e\u00ab\u00bb]")
 _OPENERS = frozenset(("\u201c", "\u201e", "\u00ab", "``"))
 _CLOSERS = frozenset(("\u201d", "\u00bb"))
 _PARA = re.compile(r"\n")
@@ -71,7 +71,7 @@ def find_regions(text: str) -> list[Region]:
         opened: int | None = None
         opened_len = 0
         nested = 0  # curly quotations open inside a straight one
-        for m in _MARK.finditer(text, para_start, para_end):
+        for m in MARK.finditer(text, para_start, para_end):
             mark, pos = m.group(), m.start()
             role = _role(text, pos, mark, opened is not None)
             if opened is None:

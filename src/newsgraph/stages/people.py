@@ -101,13 +101,7 @@ def _apposed_name(res: Resolver, start: int, end: int) -> int | None:
     span = res.sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0 or span.root.pos_ != "NOUN":
         return None
-    for c in span.root.children:
-        if c.dep_ == "appos" and c.i >= span.end:
-            cid = res.tok_cluster.get(c.i)
-            if cid is not None and res.clusters[cid].label == "PERSON" and \
-                    res.clusters[cid].names:
-                return cid
-    return None
+    return res.apposed_person(span.root)
 
 
 def _entities(res: Resolver) -> tuple[list[Entity], dict[int, str]]:
