@@ -19,14 +19,14 @@ PUB = "2031-03-05"
 
 @pytest.fixture(scope="module")
 def run(engine):
-    cache: dict[str, Document] = {}
+    cache: dict[tuple[str, str], Document] = {}
 
-    def _run(text: str) -> Document:
-        if text not in cache:
-            doc = engine.extract_text(text, published=PUB)
+    def _run(text: str, published: str = PUB) -> Document:
+        if (text, published) not in cache:
+            doc = engine.extract_text(text, published=published)
             assert doc.rejected is None, doc.rejected
-            cache[text] = doc
-        return cache[text]
+            cache[text, published] = doc
+        return cache[text, published]
 
     return _run
 
@@ -44,6 +44,12 @@ def _person(doc: Document, name: str) -> Entity:
 
 def _surfaces(e: Entity) -> list[str]:
     return [m.text for m in e.mentions]
+
+
+def _statuses(doc: Document) -> set[tuple[str, str, str | None]]:
+    """(person name, status, since) of every status in ``doc``."""
+    names = {e.id: e.name for e in doc.entities}
+    return {(names[st.entity], st.status, st.since) for st in doc.statuses}
 
 
 # -- who is who: names -----------------------------------------------------------------------
@@ -361,8 +367,8 @@ DATELINE_TEXT = (
     "comment. Asked about the exchange, he said only that talks were continuing.")
 
 
-def test_dateline_is_not_the_subject(engine) -> None:
-    doc = engine.extract_text(DATELINE_TEXT, published="2032-03-04")
+def test_dateline_is_not_the_subject(run) -> None:
+    doc = run(DATELINE_TEXT, "2032-03-04")
     names = {e.id: e.name for e in doc.entities}
     first = doc.quotes[0]
     assert doc.text[first.start:first.end].startswith("Pavlo Ivanovich Marchenko")
@@ -371,10 +377,9 @@ def test_dateline_is_not_the_subject(engine) -> None:
     assert "The Kremlin spokesman" in _surfaces(_person(doc, "Oleg Varin"))
 
 
-def test_release_in_an_exchange_and_the_days_it_ended(engine) -> None:
-    doc = engine.extract_text(DATELINE_TEXT, published="2032-03-04")
-    names = {e.id: e.name for e in doc.entities}
-    got = {(names[s.entity], s.status, s.since) for s in doc.statuses}
+def test_release_in_an_exchange_and_the_days_it_ended(run) -> None:
+    doc = run(DATELINE_TEXT, "2032-03-04")
+    got = _statuses(doc)
     assert ("Pavlo Ivanovich Marchenko", "released", "2032-03-02") in got
     assert ("Petro Marchenko", "missing", None) in got
     assert not any(n == "Pavlo Ivanovich Marchenko" and st == "held" for n, st, _ in got)
@@ -415,10 +420,10 @@ EXCHANGE_TEXT = (
     "knew he would come back,\u201d she said.")
 
 
-def test_statuses_of_a_list_of_people(engine) -> None:
-    doc = engine.extract_text(EXCHANGE_TEXT, published="2031-06-16")
+def test_statuses_of_a_list_of_people(run) -> None:
+    doc = run(EXCHANGE_TEXT, "2031-06-16")
     names = {e.id: e.name for e in doc.entities}
-    got = {(names[s.entity], s.status, s.since) for s in doc.statuses}
+    got = _statuses(doc)
     friday = next(t.value for t in doc.timexes if t.text == "Friday")
     # names listed with ages: every one was handed over, when the unnamed release was dated
     for who in ("Anton Rusu", "Dina Popa", "Ilie Vrabie"):
@@ -429,8 +434,8 @@ def test_statuses_of_a_list_of_people(engine) -> None:
     assert names[doc.quotes[0].speaker] == "the Moldovan army"
 
 
-def test_a_relatives_quote_is_about_the_relative(engine) -> None:
-    doc = engine.extract_text(EXCHANGE_TEXT, published="2031-06-16")
+def test_a_relatives_quote_is_about_the_relative(run) -> None:
+    doc = run(EXCHANGE_TEXT, "2031-06-16")
     elena = _person(doc, "Elena Vrabie")
     assert _surfaces(elena).count("she") == 2
     names = {e.id: e.name for e in doc.entities}
