@@ -165,6 +165,8 @@ def _restated_release_times(evs: list[Event], sdoc) -> list[Event]:  # type: ign
     """ "Three hostages were released on Saturday ... X, Y and Z were handed over to the Red
     Cross": a release with names but no date restates the dated release of unnamed people
     just before it (within two sentences), and happened then."""
+    if not any(e.type == "release" and not e.time and e.participants for e in evs):
+        return evs
     sent_of = {t.idx: k for k, s in enumerate(sdoc.sents) for t in s}
     out = list(evs)
     for k, e in enumerate(evs):
@@ -264,7 +266,8 @@ def _held_since(doc: Document, e: Event) -> bool:
         return False
     for c in span.root.children:
         if c.dep_ == "prep" and c.lower_ == "since":
-            lo, hi = c.idx, c.idx + len(doc.text[c.idx:].split("\n", 1)[0])
+            lo, hi = c.idx, doc.text.find("\n", c.idx)
+            hi = len(doc.text) if hi < 0 else hi
             return any(t.value == e.time and lo < t.start < hi for t in doc.timexes)
     return False
 
