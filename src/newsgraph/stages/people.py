@@ -52,9 +52,13 @@ def _role_noun(word: str) -> bool:
 
 def _span_cluster(res: Resolver, start: int, end: int) -> int | None:
     """The cluster a quote's speaker or addressee span names; may create a description entity."""
-    apposed = _apposed_name(res, start, end)
-    if apposed is not None:
-        return apposed
+    tok_span = res.sdoc.char_span(start, end, alignment_mode="expand")
+    root = tok_span.root if tok_span is not None and len(tok_span) else None
+    if root is not None and root.pos_ == "NOUN":
+        # "Siegel's wife, Aviva Siegel, said": the person named in apposition right after
+        apposed = res.apposed_person(root)
+        if apposed is not None:
+            return apposed
     best, best_key = None, None
     for cid, c in enumerate(res.clusters):
         for m in c.mentions:
@@ -67,41 +71,28 @@ def _span_cluster(res: Resolver, start: int, end: int) -> int | None:
     text = res.text[start:end]
     words = [w.lower() for w in _WORD.findall(text)]
     is_person_phrase = any(_role_noun(w) for w in words)
-    tok_span = res.sdoc.char_span(start, end, alignment_mode="expand")
-    root = tok_span.root if tok_span is not None and len(tok_span) else None
     if best is not None and not is_person_phrase and root is not None and root.pos_ == "NOUN" \
             and res.clusters[best].label != "PERSON" and not any(
                 m.start <= root.idx < m.end for m in res.clusters[best].mentions):
         # "the Israeli military said": a body named by a common noun, not the nationality
         # ("Israeli") or place inside it
-        cid = len(res.clusters)
-        res.clusters.append(Cluster("ORG", description=text))
-        res._add(cid, Ment(start, end, "description", "ORG", root.i,
-                           res.sent_of[root.i] if res.sent_of else 0))
-        return cid
+        return _description(res, "ORG", start, end, root.i)
     if best is not None and (res.clusters[best].label == "PERSON" or not is_person_phrase):
         return best
     if len(words) == 1 and words[0] in PRONOUNS | dict.fromkeys(PLURAL_PRONOUNS):
         return best
     if is_person_phrase and words:
-        cid = len(res.clusters)
-        c = Cluster("PERSON", description=text)
-        res.clusters.append(c)
-        tok_span = res.sdoc.char_span(start, end, alignment_mode="expand")
-        tok = tok_span.root.i if tok_span is not None else 0
-        m = Ment(start, end, "description", "PERSON", tok, res.sent_of[tok] if res.sent_of else 0)
-        res._add(cid, m)
-        return cid
+        return _description(res, "PERSON", start, end, root.i if root is not None else 0)
     return best
 
 
-def _apposed_name(res: Resolver, start: int, end: int) -> int | None:
-    """ "Siegel's wife, Aviva Siegel, said": the person named in apposition right after a
-    speaker phrase that is not itself a name."""
-    span = res.sdoc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0 or span.root.pos_ != "NOUN":
-        return None
-    return res.apposed_person(span.root)
+def _description(res: Resolver, label: str, start: int, end: int, tok: int) -> int:
+    """A new entity named by the description at ``start:end`` (head token ``tok``)."""
+    cid = len(res.clusters)
+    res.clusters.append(Cluster(label, description=res.text[start:end]))
+    res._add(cid, Ment(start, end, "description", label, tok,
+                       res.sent_of[tok] if res.sent_of else 0))
+    return cid
 
 
 def _entities(res: Resolver) -> tuple[list[Entity], dict[int, str]]:
