@@ -173,6 +173,17 @@ def test_unnamed_actor_is_an_entity(run) -> None:
     ("Tomas Brekke thanked Ingrid Solberg. Brekke said he owed her a great deal.", "her",
      "Ingrid Solberg"),
     ("Appealing to Ansel Roth, Pieter Vos urged him to keep trying.", "him", "Ansel Roth"),
+    # a pronoun in a preposed adjunct points forward to the subject after it ...
+    ("Ansel Roth left the talks early. In his first interview since the ceasefire, Pieter Vos "
+     "said the border would reopen.", "his", "Pieter Vos"),
+    ("Ingrid Solberg spoke first. Although she was tired, Marta Lind answered every question.",
+     "she", "Marta Lind"),
+    # ... not when someone who could take it comes before it in the sentence
+    ("Ansel Roth left early. After Tomas Brekke met his lawyer, Pieter Vos spoke to reporters.",
+     "his", "Tomas Brekke"),
+    # ... nor when the main clause has an object pronoun of that gender: two people
+    ("Ansel Roth flew in on Monday. When he arrived, Pieter Vos greeted him warmly.", "he",
+     "Ansel Roth"),
 ])
 def test_pronouns(run, text: str, pronoun_at: str, name: str) -> None:
     doc = run(text)

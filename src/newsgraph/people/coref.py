@@ -72,6 +72,9 @@ def _role(t: Token) -> str:
         return "poss"
     return "other"
 _OBJ = frozenset({"dobj", "dative", "iobj", "pobj", "obj"})
+# dependents that can stand before the subject as a preposed adjunct ("In his first interview,";
+# "When she was freed,"; "Like her sister,")
+_FRONTED = frozenset({"prep", "advcl", "npadvmod", "advmod"})
 
 
 @dataclass(slots=True)
@@ -782,10 +785,60 @@ class Resolver:
                 reflexive_target = self.tok_cluster.get(subj.i)
         if reflexive_target is not None:
             return reflexive_target
+        if case in ("subj", "poss"):
+            fronted = self._fronted_subject(t, info[0], blocked)
+            if fronted is not None:
+                return fronted
         cands = self.pronoun_candidates(t, info, blocked)
         if self.scorer is not None and not _quote_attribution(t):
             return self.scorer.choose(self, t, cands)
         return rule_choice(cands)
+
+    def _fronted_subject(self, t: Token, gender: str, blocked: set[int]) -> int | None:
+        """The subject of the clause a preposed adjunct holding ``t`` leads into.
+
+        In "With his coworkers, Patrick starts over" or "When she was freed, Levin said" the
+        pronoun points forward to the subject that follows its adjunct, whoever the sentence before
+        was about. Not when a person who could take the pronoun comes before it in the sentence
+        ("After Lee met his wife, Kim said": then "his" is Lee's), nor when the main clause has
+        another pronoun of that gender as an object ("When he arrived, Kim greeted him": two
+        people).
+        """
+        cur = t
+        for _ in range(12):
+            head = cur.head
+            if head is cur:
+                return None
+            if cur.dep_ in _FRONTED and head.pos_ in ("VERB", "AUX") and cur.i < head.i:
+                break
+            if cur.dep_ in ("ccomp", "relcl", "acl", "conj", "parataxis", "xcomp") and \
+                    head.pos_ in ("VERB", "AUX"):
+                return None  # a clause of its own: its subject is no adjunct's
+            cur = head
+        else:
+            return None
+        subj = next((c for c in head.children if c.dep_ in _SUBJ), None)
+        if subj is None or subj.i <= max(x.i for x in cur.subtree):
+            return None
+        cid = self.tok_cluster.get(subj.i)
+        if cid is None or cid in blocked:
+            return None
+        c = self.clusters[cid]
+        if c.label != "PERSON" or (c.gender is not None and c.gender != gender):
+            return None
+        sent_start = t.sent.start
+        for i in range(sent_start, t.i):
+            other = self.tok_cluster.get(i)
+            if other is None or other == cid:
+                continue
+            o = self.clusters[other]
+            if o.label == "PERSON" and (o.gender is None or o.gender == gender):
+                return None
+        for w in head.subtree:
+            if w.i > subj.i and w.dep_ in _OBJ and PRONOUNS.get(w.lower_, ("", "", ""))[0] == \
+                    gender and PRONOUNS[w.lower_][2] == "obj":
+                return None
+        return cid
 
     def pronoun_candidates(self, t: Token, info: tuple[str, str, str],
                            blocked: set[int] | frozenset[int] = frozenset()
