@@ -173,6 +173,8 @@ def test_unnamed_actor_is_an_entity(run) -> None:
     ("Tomas Brekke thanked Ingrid Solberg. Brekke said he owed her a great deal.", "her",
      "Ingrid Solberg"),
     ("Appealing to Ansel Roth, Pieter Vos urged him to keep trying.", "him", "Ansel Roth"),
+    # a lone family name ending in -a is no woman's given name
+    ("Gupta arrived late from Pune. He said the deal was done.", "He", "Gupta"),
     # a pronoun in a preposed adjunct points forward to the subject after it ...
     ("Ansel Roth left the talks early. In his first interview since the ceasefire, Pieter Vos "
      "said the border would reopen.", "his", "Pieter Vos"),

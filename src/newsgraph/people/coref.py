@@ -513,7 +513,8 @@ class Resolver:
                     self._apply_phrase(cid, phrase, where)
                 g = given_name_gender(m.words[0]) if len(m.words) >= 2 else None
                 if g is None and len(m.words) == 1 and not any(len(n) >= 2 for n in c.names):
-                    g = given_name_gender(m.words[0])
+                    # a lone word may be a family name: "Garcia said he" is no woman
+                    g = given_name_gender(m.words[0], endings=False)
                 c.vote_gender(g, 2.0)
 
     def _apply_phrase(self, cid: int, phrase: RolePhrase, where: str) -> None:
@@ -821,6 +822,10 @@ class Resolver:
         if subj is None or subj.i <= max(x.i for x in cur.subtree):
             return None
         cid = self.tok_cluster.get(subj.i)
+        if cid is None:
+            # "Although she rarely sang lead, Greisen's harmonies ...": the subject's owner
+            owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+            cid = self.tok_cluster.get(owner.i) if owner is not None else None
         if cid is None or cid in blocked:
             return None
         c = self.clusters[cid]

@@ -172,14 +172,16 @@ _MALE_A = frozenset({"nikita", "ilya", "luca", "joshua", "mustafa", "musa", "isa
                      "attila", "dima", "tolya", "yasha", "lyosha", "seryozha", "grisha", "pasha"})
 
 
-def given_name_gender(token: str) -> str | None:
-    """``m``, ``f`` or None for a given name, from the lexicon and the ``-a`` ending."""
+def given_name_gender(token: str, *, endings: bool = True) -> str | None:
+    """``m``, ``f`` or None for a given name, from the lexicon and (with ``endings``) the ``-a``
+    ending, which is for a word known to be a given name: many family names end in -a too
+    (Garcia, Gupta, Costa)."""
     t = token.lower().strip(".")
     if t in MALE_NAMES:
         return "m"
     if t in FEMALE_NAMES:
         return "f"
-    if len(t) > 3 and t.endswith("a") and t not in _MALE_A:
+    if endings and len(t) > 3 and t.endswith("a") and t not in _MALE_A:
         return "f"
     return None
 
