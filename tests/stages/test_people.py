@@ -455,3 +455,37 @@ def test_a_relatives_quote_is_about_the_relative(run) -> None:
     assert {names[q.speaker] for q in doc.quotes[1:]} == {"Elena Vrabie"}
     # "I knew he would come back," she said: he is her husband, not the last man named
     assert _owner(doc, "he", 0) == "Ilie Vrabie"
+
+
+LEDE_TEXT = (
+    "A Estonian ferry engineer held for 140 days by smugglers was freed on Monday, the police "
+    "said. Rein Tamm, 47, was taken from his cabin in Ventspils on March 2. His brother, Mykola "
+    "Tamm, flew to Riga in May to meet the negotiators. Mykola Tamm said the family had not heard "
+    "from him since spring. Another crewman, Oleg Saar, 29, "
+    "a Latvian deckhand, remains in captivity.")
+
+
+def test_a_delayed_lede_describes_the_person_named_next(run) -> None:
+    doc = run(LEDE_TEXT, "2031-07-21")
+    rein = _person(doc, "Rein Tamm")
+    assert "A Estonian ferry engineer" in _surfaces(rein)
+    got = {(s.entity, s.status) for s in doc.statuses}
+    assert (rein.id, "released") in got and (rein.id, "held") not in got
+
+
+def test_apposition_after_an_age_is_the_person(run) -> None:
+    doc = run(LEDE_TEXT, "2031-07-21")
+    saar = _person(doc, "Oleg Saar")
+    assert "a Latvian deckhand" in _surfaces(saar)
+    assert saar.attributes.get("age") == 29
+    assert "a Latvian deckhand" not in [e.name for e in doc.entities]
+    assert "Another crewman" in _surfaces(saar)
+
+
+def test_a_relatives_reported_speech_is_about_the_relative(run) -> None:
+    doc = run(LEDE_TEXT, "2031-07-21")
+    mykola = _person(doc, "Mykola Tamm")
+    # Mykola is a man's name despite its -a
+    assert mykola.attributes.get("gender") == "m"
+    # "said the family had not heard from him": him is the brother he speaks of
+    assert _owner(doc, "him", 0) == "Rein Tamm"

@@ -155,6 +155,10 @@ def phrase_after(sdoc: Doc, name_end: int) -> RolePhrase | None:
         return None
     if i >= n or sdoc[i].text != ",":
         return None
+    # "Nikolai Sokolov, 38, a Ukrainian mechanic,": the age sits between name and phrase
+    if i + 2 < n and sdoc[i + 1].like_num and sdoc[i + 2].text == "," and \
+            sdoc[i + 1].text.isdigit() and 0 < int(sdoc[i + 1].text) < 120:
+        i += 2
     j = i + 1
     # the head is the last noun before the next comma, verb or clause boundary
     head = None

@@ -340,10 +340,13 @@ class Resolver:
 
     def __init__(self, sdoc: Doc, text: str, spans: Sequence[NerSpan],
                  scorer: PronounScorer | None = None,
-                 quotes: Sequence[tuple[int, int, int, int]] = ()):
+                 quotes: Sequence[tuple[int, int, int, int]] = (),
+                 reported: Sequence[tuple[int, int, int, int]] = ()):
         self.sdoc = sdoc
         # direct quotations as (start, end, speaker start, speaker end), character offsets
         self.quotes = quotes
+        # indirect (reported) speech, the same way; only a relative's is used (_resolve_pronoun)
+        self.reported = reported
         self.scorer = scorer
         self.text = text
         self.spans = spans
@@ -623,6 +626,11 @@ class Resolver:
                     self._add(kin[0], Ment(start, end, "description", "PERSON", t.i,
                                            self.sent_of[t.i]))
                     continue
+            if det in ("a", "an"):
+                cid = self._lede_person(t, phrase)
+                if cid is not None:
+                    self._apply_phrase(cid, phrase, "after")
+                    continue
             if det in ("a", "an", "another") or (det not in ("the", None) and
                                                  phrase.head in KIN_NOUNS):
                 cid = self._new("PERSON")
@@ -637,6 +645,36 @@ class Resolver:
                 c.vote_gender(phrase.gender, 3.0)
                 self._add(cid, Ment(start, end, "description", "PERSON", t.i,
                                     self.sent_of[t.i]))
+
+    def _lede_person(self, t: Token, phrase: RolePhrase) -> int | None:
+        """The person a delayed lede describes before naming them.
+
+        "A Maltese fisherman held for 212 days was freed on Tuesday. Joseph Farrugia, 52, was
+        seized ...": an indefinite description acting in the article's opening sentence, where
+        no one is named yet, is the person the next sentence names as its subject (if gender and
+        nationality agree).
+        """
+        sent = self.sent_of[t.i]
+        if sent > 1 or t.dep_ not in _SUBJ:
+            return None
+        named_here = [c for c in self.clusters if c.label == "PERSON" and c.names
+                      and any(m.sent <= sent for m in c.mentions)]
+        if named_here:
+            return None
+        nxt = sorted((m.tok, cid) for cid, c in enumerate(self.clusters)
+                     if c.label == "PERSON" for m in c.mentions
+                     if m.sent == sent + 1 and m.kind == "name")
+        if not nxt:
+            return None
+        tok, cid = nxt[0]
+        c = self.clusters[cid]
+        if self.sdoc[tok].dep_ not in _SUBJ or not any(len(n) >= 2 for n in c.names):
+            return None
+        if phrase.gender is not None and c.gender is not None and phrase.gender != c.gender:
+            return None
+        if phrase.countries and c.countries and not set(phrase.countries) & set(c.countries):
+            return None
+        return cid
 
     def apposed_person(self, t: Token) -> int | None:
         """The named person cluster in apposition to noun ``t`` ("A second hostage, the driver
@@ -734,7 +772,10 @@ class Resolver:
         A third-person pronoun inside a quotation never names its speaker ("'They took him,'
         she said"). A pronoun speaker ("he said") after the quotation is resolved first.
         """
-        for q_start, q_end, s_start, s_end in self.quotes:
+        return self._speaker_in(t, self.quotes)
+
+    def _speaker_in(self, t: Token, quotes: Sequence[tuple[int, int, int, int]]) -> int | None:
+        for q_start, q_end, s_start, s_end in quotes:
             if not q_start <= t.idx < q_end:
                 continue
             span = self.sdoc.char_span(s_start, s_end, alignment_mode="expand")
@@ -779,6 +820,15 @@ class Resolver:
                 # a relative quoted in the news talks about the person they are kin to:
                 # "'I never stopped believing he would come home,' said Siegel's wife"
                 return relative
+        elif case in ("obj", "poss") and self.reported:
+            # "His brother said the family had not heard from him": what a relative reports is
+            # about the person they are kin to (not for a subject: "his brother said he would
+            # travel" is the brother's own plan)
+            reporter = self._speaker_in(t, self.reported)
+            if reporter is not None:
+                relative = self._relative_of(reporter, info[0], blocked | {reporter})
+                if relative is not None:
+                    return relative
         reflexive_target: int | None = None
         if case == "refl":
             subj = self._clause_subject(t)

@@ -70,11 +70,14 @@ ROLE_NOUNS: dict[str, str | None] = {
     "commissioner": None, "ombudsman": None, "ombudsperson": None, "councillor": None,
     "councilman": "m", "councilwoman": "f", "coordinator": None, "administrator": None,
     "superintendent": None, "chairperson": None, "rapporteur": None,
+    "crewman": "m", "crewwoman": "f", "deckhand": None, "chef": None, "pilot": None,
+    "guard": None, "electrician": None, "plumber": None, "shopkeeper": None, "nanny": None,
 }
 # occupations describe a person but make no title ("a Belgian engineer" is no "Engineer of
 # Belgium")
 OCCUPATIONS = frozenset({
-    "worker", "engineer", "teacher", "farmer", "photographer", "cameraman", "camerawoman",
+    "crewman", "crewwoman", "deckhand", "chef", "pilot", "guard", "electrician", "plumber",
+    "shopkeeper", "nanny", "worker", "engineer", "teacher", "farmer", "photographer", "cameraman", "camerawoman",
     "priest", "nun", "paramedic", "medic", "firefighter", "policeman", "policewoman",
     "mechanic", "architect", "accountant", "banker", "translator", "interpreter", "filmmaker",
     "musician", "artist", "athlete", "employee", "staffer", "veteran", "settler", "conscript",
@@ -169,7 +172,10 @@ _MALE_A = frozenset({"nikita", "ilya", "luca", "joshua", "mustafa", "musa", "isa
                      "mika", "sasha", "misha", "kolya", "vanya", "petya", "andrea", "jonah",
                      "noah", "elijah", "ezra", "akiva", "abba", "luka", "garcia", "costa",
                      "silva", "rocha", "battista", "murtaza", "taha", "hamza", "osama", "zakaria",
-                     "attila", "dima", "tolya", "yasha", "lyosha", "seryozha", "grisha", "pasha"})
+                     "attila", "dima", "tolya", "yasha", "lyosha", "seryozha", "grisha", "pasha",
+                     # Ukrainian and Russian men's names in -a
+                     "mykola", "danila", "danylo", "kuzma", "foma", "nikola", "savva", "gavrila",
+                     "lyova", "vova", "styopa", "fedya", "kostya"})
 
 
 def given_name_gender(token: str, *, endings: bool = True) -> str | None:

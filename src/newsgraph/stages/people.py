@@ -125,9 +125,11 @@ def people(doc: Document, config: Config) -> None:
     scorer = doc.scratch.get(SCORER_KEY)
     quotes = [(q.start, q.end, *q.speaker_span) for q in doc.quotes
               if q.kind in ("direct", "mixed") and q.speaker_span]
+    reported = [(q.start, q.end, *q.speaker_span) for q in doc.quotes
+                if q.kind == "indirect" and q.speaker_span]
     res = Resolver(sdoc, doc.text, spans,
                    scorer=scorer if scorer is not None else scorer_for(config.pronouns),
-                   quotes=quotes)
+                   quotes=quotes, reported=reported)
     res.run()
     quote_refs = [(_span_cluster(res, *q.speaker_span) if q.speaker_span else None,
                    _span_cluster(res, *q.addressee_span) if q.addressee_span else None)
