@@ -201,9 +201,10 @@ def main() -> None:
             matched_s = {id(s) for _, s in pairs}
             for g, s in pairs:
                 if (g.start, g.end) != (s.start, s.end) or g.value != s.value or g.type != s.type:
+                    ctx = d.text[max(0, g.start - 60):g.end + 40].replace("\n", " ")
                     errors.append(f"{d.id}\t{d.dct}\tMISMATCH\t{d.text[g.start:g.end]!r}\t"
                                   f"{g.type}\t{g.value}\t{d.text[s.start:s.end]!r}\t{s.type}\t"
-                                  f"{s.value}")
+                                  f"{s.value}\t{ctx!r}")
             for g in d.gold:
                 if id(g) not in matched_g:
                     errors.append(f"{d.id}\t{d.dct}\tMISSED\t{d.text[g.start:g.end]!r}\t{g.type}"
