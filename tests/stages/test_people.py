@@ -489,3 +489,22 @@ def test_a_relatives_reported_speech_is_about_the_relative(run) -> None:
     assert mykola.attributes.get("gender") == "m"
     # "said the family had not heard from him": him is the brother he speaks of
     assert _owner(doc, "him", 0) == "Rein Tamm"
+
+
+def test_a_surname_before_any_full_name_is_not_the_relative_named_later(run) -> None:
+    doc = run("The school board met on Monday. Lund has taught in Bergen for a decade. She and "
+              "her husband, the painter Erik Lund, moved there in 2019.")
+    erik = _person(doc, "Erik Lund")
+    assert "Lund" not in _surfaces(erik)
+    assert _owner(doc, "She") == _owner(doc, "Lund")
+
+
+def test_a_headline_surname_is_the_person_named_in_full(run) -> None:
+    doc = run("Lund freed after 300 days\nErik Lund, 40, was freed on Monday in Bergen.")
+    assert "Lund" in _surfaces(_person(doc, "Erik Lund"))
+
+
+def test_an_honorific_of_the_other_gender_is_someone_else(run) -> None:
+    doc = run("Mary Lund chairs the board in Bergen. Mr. Lund, a retired pilot, spoke for the "
+              "shipowners.")
+    assert "Mr. Lund" not in _surfaces(_person(doc, "Mary Lund"))

@@ -441,6 +441,7 @@ class Resolver:
             if target < 0:
                 target = self._new("PERSON")
             self._add(target, m)
+        honorific = {id(m): g for m, g in self._pending_gender}
         for m in sorted(short, key=lambda x: x.start):
             word = m.words[-1]
             best, best_key = -1, None
@@ -450,7 +451,18 @@ class Resolver:
                 quality = _short_matches(word, c.names)
                 if not quality:
                     continue
+                g = honorific.get(id(m))
+                if g is not None and any(
+                        len(n) >= 2 and given_name_gender(n[0]) not in (None, g)
+                        for n in c.names):
+                    continue  # "Mr. McDonagh" is not "Mary McDonagh"
                 before = [x for x in c.mentions if x.start < m.start]
+                if not before and not self._headline_sent(m.sent):
+                    # a surname alone before any full name is someone the text introduced
+                    # elsewhere, not the one it names in full later ("Hailey ... her late
+                    # husband, Oliver Hailey"); news gives the full name first, so only a
+                    # headline may run ahead of it
+                    continue
                 # exact spelling, then mentioned before, then salience; between equals the
                 # person introduced first, whom news writing refers to by surname (relatives
                 # introduced later keep their given names)
@@ -464,6 +476,14 @@ class Resolver:
         for m, g in self._pending_gender:
             if m.cluster >= 0:
                 self.clusters[m.cluster].vote_gender(g, 3.0)
+
+    def _headline_sent(self, k: int) -> bool:
+        """True for an opening sentence that reads as a headline: no closing punctuation."""
+        if k != 0 or not self.sent_starts:
+            return False
+        end = self.sent_starts[1] if len(self.sent_starts) > 1 else len(self.sdoc)
+        last = self.sdoc[end - 1].text if end > 0 else ""
+        return last not in (".", "!", "?", "\"", "\u201d", "'", "\u2019", ")")
 
     def _kin_introduced(self, m: Ment) -> bool:
         """ "His cousin, X" / "her brother X" / "Anna's husband, X": a name a kin noun with an
