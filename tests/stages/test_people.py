@@ -221,6 +221,17 @@ def test_hints_are_person_mentions(engine) -> None:
         entity_for_span(doc, 0, 13)
 
 
+def test_a_lone_given_name_in_a_is_a_woman_but_a_lone_family_name_is_not(engine) -> None:
+    # names handed over as person spans (the small model tags lone "Katya" as an organisation)
+    # (no pronoun in the text, so the gender can only come from the names)
+    text = "Katya thanked Mehta for the help on Monday."
+    doc = Document(id="g", text=text)
+    doc.scratch[HINTS_KEY] = [(0, 5, "PERSON"), (14, 19, "PERSON")]
+    doc = next(iter(engine.run([doc])))
+    assert doc.entity(entity_for_span(doc, 0, 5)).attributes.get("gender") == "f"
+    assert doc.entity(entity_for_span(doc, 14, 19)).attributes.get("gender") is None
+
+
 # -- a small story told by several fictional articles ---------------------------------------
 
 STORY = [

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..names import compare
 from ..names.compare import joined_family
+from ..names.lexicon import groups as name_groups
+from ..names.normalize import skeleton
 from ..names.parse import parse as parse_name
 from ..quotes.lexicon import SPEECH_VERBS
 from ..quotes.marks import MARK
@@ -42,6 +44,7 @@ from .lexicon import (
     given_name_gender,
 )
 from .ner import NerSpan
+from .resources import given_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -123,6 +126,11 @@ def _words(sdoc: Doc, start: int, end: int) -> tuple[str, ...]:
             continue
         out.append(w)
     return tuple(out)
+
+
+def _known_given(word: str) -> bool:
+    """A word the given-name lists or the diminutive table know."""
+    return word.lower() in given_names() or bool(name_groups().members.get(skeleton(word)))
 
 
 def _is_initial(w: str) -> bool:
@@ -536,8 +544,9 @@ class Resolver:
                     self._apply_phrase(cid, phrase, where)
                 g = given_name_gender(m.words[0]) if len(m.words) >= 2 else None
                 if g is None and len(m.words) == 1 and not any(len(n) >= 2 for n in c.names):
-                    # a lone word may be a family name: "Garcia said he" is no woman
-                    g = given_name_gender(m.words[0], endings=False)
+                    # a lone word may be a family name: "Garcia said he" is no woman; the -a
+                    # ending speaks only for a word known as a given name ("Gina", "Yekaterina")
+                    g = given_name_gender(m.words[0], endings=_known_given(m.words[0]))
                 c.vote_gender(g, 2.0)
 
     def _apply_phrase(self, cid: int, phrase: RolePhrase, where: str) -> None:
