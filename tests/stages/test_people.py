@@ -221,6 +221,12 @@ def test_hints_are_person_mentions(engine) -> None:
         entity_for_span(doc, 0, 13)
 
 
+def test_a_short_form_the_models_take_for_an_organisation_is_a_person(run) -> None:
+    doc = run("Katya thanked Pavel for the help. She said the deal was done.")
+    katya = _person(doc, "Katya")
+    assert "She" in _surfaces(katya)
+
+
 def test_a_lone_given_name_in_a_is_a_woman_but_a_lone_family_name_is_not(engine) -> None:
     # names handed over as person spans (the small model tags lone "Katya" as an organisation)
     # (no pronoun in the text, so the gender can only come from the names)

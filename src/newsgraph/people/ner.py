@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..names.lexicon import groups as name_groups
+from ..names.normalize import skeleton
 from . import model
 from .lexicon import (
     COUNTRIES,
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT",
                            "WORK_OF_ART", "LAW", "LANGUAGE"})
 _REPAIRABLE = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"})
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss", "appos"})
 _NUMERIC = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 # numbers and scores glued to a name by the model ("Durham 114", "Blenkiron 4-43")
 _SCORE = re.compile(r"^\d[\d.,:/-]*$")
@@ -63,6 +66,15 @@ class NerSpan:
     end: int
     label: str
     source: str = "spacy"
+
+
+def _diminutive(t: Token) -> bool:
+    """A given name or short form from the hand-written diminutive table (Katya, Misha, Avi)
+    acting as a person does: subject, object, owner or apposition, never after a preposition
+    ("in Asia") and never an all-caps acronym ("IRA")."""
+    word = t.text
+    return word.istitle() and word not in COUNTRIES_OR_CODES and t.dep_ in _ACTOR_DEPS and \
+        bool(name_groups().members.get(skeleton(word)))
 
 
 def _alpha_caps(tok_text: str) -> bool:
@@ -329,6 +341,12 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
             # "spoke to Karim" after "Karim Haidar": the article's own given name, which the
             # model alone took for a place
             label = "PERSON"
+        elif single and label in _REPAIRABLE and _diminutive(sdoc[s.start]) \
+                and not org_cues[text] and not place_cues[text]:
+            # "Katya thanked Pavel": a Russian or Arabic short form the small models take for
+            # an organisation or a place (the statistical tagger does too: it may not unmake it)
+            fixed.append(NerSpan(s.start, s.end, "PERSON", "lexicon"))
+            continue
         elif label == "PERSON?":
             label = "PERSON" if sdoc[s.start].pos_ == "PROPN" or text in person_last else ""
         elif single and person_cues[text] and not org_cues[text] and not place_cues[text] \
@@ -440,7 +458,9 @@ def redecide_persons(sdoc: Doc, spans: list[NerSpan], tagging: model.Tagging, *,
     for s in spans:
         if any(a < s.end and s.start < b for a, b in per):
             continue
-        if s.label == "PERSON" and s.source != "hint" and sdoc[s.end - 1].lower_ not in kept \
+        if s.label == "PERSON" and s.source not in ("hint", "lexicon") and \
+                sdoc[s.end - 1].lower_ not in kept and not (
+                    s.end - s.start == 1 and _diminutive(sdoc[s.start])) \
                 and unsure(s):
             new = _FROM_COARSE.get(other.get((s.start, s.end), ""))
             if new is None:
