@@ -525,3 +525,27 @@ def test_an_honorific_of_the_other_gender_is_someone_else(run) -> None:
     doc = run("Mary Lund chairs the board in Bergen. Mr. Lund, a retired pilot, spoke for the "
               "shipowners.")
     assert "Mr. Lund" not in _surfaces(_person(doc, "Mary Lund"))
+
+
+OFFICE_TEXT = (
+    "Yevhen Marchuk, the 29-year-old electrician seized at a checkpoint in March, was freed on "
+    "Thursday. His mother, Olha Marchuk, waited at the border. The Moldovan prime minister "
+    "phoned Olha Marchuk on Friday. He promised her that the talks would go on. Zhenya, as "
+    "friends call him, slept at the hospital.")
+
+
+def test_an_unnamed_office_holder_can_be_a_pronouns_antecedent(run) -> None:
+    doc = run(OFFICE_TEXT, "2031-04-05")
+    pm = _person(doc, "The Moldovan prime minister")
+    assert "He" in _surfaces(pm)
+    assert pm.attributes.get("title") == ["Prime Minister of Moldova"]
+
+
+def test_a_diminutive_alone_joins_the_full_given_name(run) -> None:
+    doc = run(OFFICE_TEXT, "2031-04-05")
+    assert "Zhenya" in _surfaces(_person(doc, "Yevhen Marchuk"))
+
+
+def test_a_lowercase_word_is_no_nationality_or_place(run) -> None:
+    doc = run(OFFICE_TEXT, "2031-04-05")
+    assert all(not e.name.islower() for e in doc.entities if e.type != "PERSON")

@@ -395,3 +395,16 @@ def test_spans_point_into_the_text(text: str) -> None:
                 assert 0 <= span[0] < span[1] <= len(text)
         if q.cue_span is not None:
             assert text[q.cue_span[0]:q.cue_span[1]] == q.cue
+
+
+@pytest.mark.parametrize("text", [
+    "The Latvian president called Marta Ozola on Friday evening.",
+    "Zhenya, as friends call him, slept at the hospital.",
+])
+def test_calling_or_naming_someone_reports_nothing(text: str) -> None:
+    assert _table(text) == []
+
+
+def test_calling_someone_something_is_reported_speech() -> None:
+    rows = _table("The senator called Ozola a coward in a radio interview.")
+    assert rows and rows[0][0] == "indirect" and rows[0][3] == "called"

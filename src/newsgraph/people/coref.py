@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..names import compare
 from ..names.compare import joined_family
+from ..names.lexicon import diminutive_related
 from ..names.lexicon import groups as name_groups
 from ..names.normalize import skeleton
 from ..names.parse import parse as parse_name
@@ -276,6 +277,8 @@ def _short_matches(word: str, names: Sequence[tuple[str, ...]]) -> int:
                 return 2
         if len(word) > 3 and _surname_compatible(word, n[-1]):
             best = 1
+        elif word[:1].isupper() and diminutive_related(word, n[0]):
+            best = 1  # "Zhenya, as friends call him" after "Yevgeny Kozlov"
     return best
 
 
@@ -660,8 +663,11 @@ class Resolver:
                 if cid is not None:
                     self._apply_phrase(cid, phrase, "after")
                     continue
-            if det in ("a", "an", "another") or (det not in ("the", None) and
-                                                 phrase.head in KIN_NOUNS):
+            # "The Israeli prime minister called Kozlova. He promised her ...": an office the
+            # article never names the holder of is still someone a pronoun can refer to
+            office = det == "the" and bool(phrase.title) and bool(phrase.countries)
+            if det in ("a", "an", "another") or office or (det not in ("the", None) and
+                                                           phrase.head in KIN_NOUNS):
                 cid = self._new("PERSON")
                 c = self.clusters[cid]
                 desc = self.text[start:end]

@@ -330,6 +330,9 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
         single = s.end - s.start == 1
         if s.source == "hint":
             pass
+        elif label in _REPAIRABLE and all(t.is_lower for t in sdoc[s.start:s.end]):
+            # "the 31-year-old electrician" tagged NORP: names are capitalized
+            continue
         elif text in person_full or (single and text in person_last):
             label = "PERSON"
         elif not single and label in _REPAIRABLE and _titled_name(sdoc, s, person_last):

@@ -492,6 +492,12 @@ class _Extractor:
                 continue
             if lemma not in _ANY_CUE or not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")):
                 continue
+            if lemma == "call" and any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")
+                                       for c in t.children) and not any(
+                    c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in t.children):
+                # "called Kozlova on Friday", "as friends call him": nothing reported (unlike
+                # "called Kozlova a hero")
+                continue
             raised = self._raised(t, lemma)
             if raised is not None:
                 out.append(raised)
@@ -525,9 +531,15 @@ class _Extractor:
                 content = self._in_paragraph(content, t)
             if content is None:
                 continue
+            if self._just_a_pronoun(content):
+                continue  # "as friends call him": a person is named, nothing is reported
             att = self._attribution(t, content)
             out.append((content, att, t))
         return out
+
+    def _just_a_pronoun(self, span: Span) -> bool:
+        words = self.text[span[0]:span[1]].strip().lower()
+        return words in ("him", "her", "them", "me", "us", "you", "it", "himself", "herself")
 
     def _in_paragraph(self, span: Span, t: Token) -> Span | None:
         """Reported content stays in its cue's paragraph: a parse that runs across a paragraph
