@@ -549,3 +549,34 @@ def test_a_diminutive_alone_joins_the_full_given_name(run) -> None:
 def test_a_lowercase_word_is_no_nationality_or_place(run) -> None:
     doc = run(OFFICE_TEXT, "2031-04-05")
     assert all(not e.name.islower() for e in doc.entities if e.type != "PERSON")
+
+
+FAMILY_TEXT = (
+    "Two Latvian fishermen were freed on Monday, the Latvian foreign ministry said. Juris Ozols "
+    "spent 90 days in captivity, his brother said. The brother, Andris Ozols, told reporters in "
+    "Riga that Juris was tired. Ozols's wife said she had not slept for days. A third fisherman "
+    "died in captivity, the ministry said.")
+
+
+def test_a_possessed_kin_speaker_is_the_relative_not_the_owner(run) -> None:
+    doc = run(FAMILY_TEXT, "2031-05-01")
+    names = {e.id: e.name for e in doc.entities}
+    wife = next(q for q in doc.quotes if q.text.startswith("she had not slept"))
+    assert names[wife.speaker] not in ("Juris Ozols", "Andris Ozols")
+    assert doc.entity(wife.speaker).type == "PERSON"
+
+
+def test_the_kin_noun_takes_up_the_relative_already_spoken_of(run) -> None:
+    doc = run(FAMILY_TEXT, "2031-05-01")
+    andris = _person(doc, "Andris Ozols")
+    assert "his brother" in _surfaces(andris)
+    assert "his brother" not in [e.name for e in doc.entities]
+
+
+def test_an_institution_keeps_one_entity_across_its_descriptions(run) -> None:
+    doc = run(FAMILY_TEXT, "2031-05-01")
+    ministry = [e for e in doc.entities if e.type == "ORG" and "ministry" in e.name]
+    assert len(ministry) == 1
+    speakers = {q.speaker for q in doc.quotes if q.kind == "indirect"
+                and q.text.startswith(("Two Latvian", "A third"))}
+    assert speakers == {ministry[0].id}

@@ -408,3 +408,14 @@ def test_calling_or_naming_someone_reports_nothing(text: str) -> None:
 def test_calling_someone_something_is_reported_speech() -> None:
     rows = _table("The senator called Ozola a coward in a radio interview.")
     assert rows and rows[0][0] == "indirect" and rows[0][3] == "called"
+
+
+def test_a_quotation_right_after_reported_speech_in_its_paragraph_goes_on_with_that_speaker(
+) -> None:
+    rows = _table("Marta Ozola told reporters that her son was tired but calm. \u201cHe asked "
+                  "about the harbour first. That is my boy.\u201d")
+    assert rows[-1][0] == "direct" and rows[-1][2] == "Marta Ozola"
+
+
+def test_as_someone_is_known_is_a_name_not_a_report() -> None:
+    assert _table("Juris Ozols, as the sailor is known in Riga, was freed on Monday.") == []

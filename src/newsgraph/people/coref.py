@@ -654,6 +654,13 @@ class Resolver:
                 kin = [cid for cid, c in enumerate(self.clusters) if c.label == "PERSON"
                        and phrase.head in c.roles and c.names
                        and any(m.tok < t.i for m in c.mentions)]
+                if not kin:
+                    # "his brother said ..." before "The brother, Eitan X, told ...": the
+                    # definite article takes up the relative already spoken of
+                    kin = [cid for cid, c in enumerate(self.clusters) if c.label == "PERSON"
+                           and phrase.head in c.roles and c.names
+                           and all(m.tok > t.i for m in c.mentions)
+                           and self._definite_kin_before(c, phrase.head)]
                 if len(kin) == 1:
                     self._add(kin[0], Ment(start, end, "description", "PERSON", t.i,
                                            self.sent_of[t.i]))
@@ -710,6 +717,15 @@ class Resolver:
         if phrase.countries and c.countries and not set(phrase.countries) & set(c.countries):
             return None
         return cid
+
+    def _definite_kin_before(self, c: Cluster, head: str) -> bool:
+        """True when the cluster's first name is introduced as "The <kin>, Name"."""
+        first = min((m for m in c.mentions if m.kind == "name"), key=lambda m: m.start,
+                    default=None)
+        if first is None:
+            return False
+        before = self.text[max(0, first.start - 40):first.start]
+        return re.search(rf"\b[Tt]he {re.escape(head)},\s*$", before) is not None
 
     def apposed_person(self, t: Token) -> int | None:
         """The named person cluster in apposition to noun ``t`` ("A second hostage, the driver

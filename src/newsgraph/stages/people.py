@@ -71,12 +71,21 @@ def _span_cluster(res: Resolver, start: int, end: int) -> int | None:
     text = res.text[start:end]
     words = [w.lower() for w in _WORD.findall(text)]
     is_person_phrase = any(_role_noun(w) for w in words)
-    if best is not None and not is_person_phrase and root is not None and root.pos_ == "NOUN" \
+    common = root is not None and (root.pos_ == "NOUN" or root.is_lower)
+    if best is not None and not is_person_phrase and common \
             and res.clusters[best].label != "PERSON" and not any(
                 m.start <= root.idx < m.end for m in res.clusters[best].mentions):
         # "the Israeli military said": a body named by a common noun, not the nationality
         # ("Israeli") or place inside it
-        return _description(res, "ORG", start, end, root.i)
+        return _body(res, start, end, root.i)
+    if best is None and not is_person_phrase and common and root.lower_ in _BODIES:
+        # "the ministry said" after "the Thai foreign ministry said"
+        return _body(res, start, end, root.i)
+    if best is not None and is_person_phrase and root is not None and root.pos_ == "NOUN" \
+            and not any(m.start <= root.idx < m.end for m in res.clusters[best].mentions):
+        # "Phetrung's wife said": the wife, not the husband whose name the phrase holds
+        own = res.tok_cluster.get(root.i)
+        return own if own is not None else _description(res, "PERSON", start, end, root.i)
     if best is not None and (res.clusters[best].label == "PERSON" or not is_person_phrase):
         return best
     if len(words) == 1 and words[0] in PRONOUNS | dict.fromkeys(PLURAL_PRONOUNS):
@@ -84,6 +93,26 @@ def _span_cluster(res: Resolver, start: int, end: int) -> int | None:
     if is_person_phrase and words:
         return _description(res, "PERSON", start, end, root.i if root is not None else 0)
     return best
+
+
+# common nouns that name an institution speaking as one ("the ministry said")
+_BODIES = frozenset({"ministry", "army", "military", "government", "police", "office", "embassy",
+                     "agency", "council", "committee", "court", "prosecutor's", "cabinet",
+                     "presidency", "kremlin", "parliament", "authorities", "department",
+                     "commission", "administration", "regime", "movement", "group", "militia",
+                     "company", "firm", "hospital", "union", "foundation", "campaign"})
+
+
+def _body(res: Resolver, start: int, end: int, tok: int) -> int:
+    """The organisation a description names: an earlier one with the same head noun ("the
+    ministry" after "the Thai foreign ministry"), else a new one."""
+    head = res.sdoc[tok].lower_
+    for cid, c in enumerate(res.clusters):
+        if c.label == "ORG" and c.description and c.description.lower().split()[-1] == head:
+            res._add(cid, Ment(start, end, "description", "ORG", tok,
+                               res.sent_of[tok] if res.sent_of else 0))
+            return cid
+    return _description(res, "ORG", start, end, tok)
 
 
 def _description(res: Resolver, label: str, start: int, end: int, tok: int) -> int:

@@ -437,10 +437,19 @@ class _Extractor:
         ("Lund said the pier was safe.\n\n\u201cWe checked every pillar.\u201d") goes on with
         that speaker."""
         text = self.text
-        if text[r.para_start:r.open_mark].strip() or r.para_start == 0:
-            return None
-        before = text[:r.para_start].rstrip()
-        ps = before.rfind("\n") + 1
+        lead = text[r.para_start:r.open_mark].strip()
+        if lead:
+            # the same paragraph: "X told reporters that Avi was well. “He asked about
+            # the football first.”" goes on with X when a sentence ends right before it
+            if lead[-1] not in ".!?":
+                return None
+            before = text[:r.open_mark].rstrip()
+            ps = r.para_start
+        else:
+            if r.para_start == 0:
+                return None
+            before = text[:r.para_start].rstrip()
+            ps = before.rfind("\n") + 1
         if prev is not None and prev[0].outer_end > ps:
             return None  # a quotation of its own closes that paragraph
         cands = [att for span, att in self.reported if ps <= span[0] < len(before)]
@@ -492,6 +501,9 @@ class _Extractor:
                 continue
             if lemma not in _ANY_CUE or not (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")):
                 continue
+            if lemma in ("know", "call", "name", "nickname") and any(
+                    c.dep_ == "mark" and c.lower_ == "as" for c in t.children):
+                continue  # "Avi, as the soldier is known,": a name, not a report
             if lemma == "call" and any(c.dep_ == "dobj" and c.pos_ in ("PROPN", "PRON")
                                        for c in t.children) and not any(
                     c.dep_ in ("oprd", "xcomp", "ccomp", "attr") for c in t.children):
