@@ -62,6 +62,11 @@ def test_non_events(text: str, not_events: set[str]) -> None:
     ("Oskar met with Lena in Warsaw.", "met", {("Arg0", "Oskar"), ("Arg1", "Lena")}),
     ("The rebels' release of the crew surprised everyone.", "release",
      {("Arg0", "rebels"), ("Arg1", "crew")}),
+    # a companion undergoes the event too
+    ("The engineer was freed on Monday along with a nurse.", "freed",
+     {("Arg1", "engineer"), ("Arg1", "nurse")}),
+    ("The engineer was seized with his two sons.", "seized", {("Arg1", "engineer"),
+                                                              ("Arg1", "sons")}),
 ])
 def test_arguments(text: str, trigger: str, roles: set[tuple[str, str]]) -> None:
     sdoc = _nlp()(text)

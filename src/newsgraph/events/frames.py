@@ -200,6 +200,15 @@ def _verb_args(verb: Token) -> list[tuple[str, int]]:
             for g in c.children:
                 if g.dep_ == "pobj":
                     args.append(("Arg0", g.i))
+        elif dep == "prep" and subj is not None and subj[0] == "Arg1" and (
+                c.lower_ == "alongside" or c.lower_ in ("along", "together") and any(
+                    g.dep_ == "prep" and g.lower_ == "with" for g in c.children)
+                or c.lower_ == "with" and _is_passive(verb)):
+            # "were freed last Monday along with an Israeli soldier", "was seized with his two
+            # sons": the companion undergoes the event too
+            inner = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "with"] or [c]
+            for w in inner:
+                args.extend(("Arg1", g.i) for g in w.children if g.dep_ == "pobj")
         elif dep == "prep":
             prep = c.lower_
             for g in c.children:
