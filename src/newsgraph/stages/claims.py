@@ -22,6 +22,9 @@ from ..config import Config
 from ..consistency import WORDS_OF_MOD, split_mod
 from ..document import Document
 from ..events.arith import Duration, Elapsed, check, parse_duration
+from ..events.holding import captivity_for
+from ..events.holding import event_above as _event_above
+from ..events.holding import holding_context as _holding_context
 from ..events.timing import date_range
 from ..pipeline import stage
 from ..records import Claim, Event, Relation, Timex
@@ -31,10 +34,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_HOLD_TYPES = frozenset({"hold", "kidnap", "detain", "arrest", "captivity"})
-_HOLD_WORDS = frozenset({"captivity", "held", "hold", "holding", "detention", "custody",
-                         "imprisonment", "prison", "jail", "hostage", "captive", "detained",
-                         "kidnapped", "abducted", "imprisoned", "jailed"})
 _BORN = re.compile(r"\bborn\b", re.I)
 
 
@@ -68,65 +67,12 @@ def _stated_text(tx: Timex, stated: Duration) -> str:
     return f"{words} {tx.value}" if words else tx.value
 
 
-def _event_above(tok: Token, triggers: dict[int, Event], max_steps: int = 6) -> Event | None:
-    cur = tok
-    for _ in range(max_steps):
-        if cur.idx in triggers and cur.i != tok.i:
-            return triggers[cur.idx]
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-    return None
-
-
-def _holding_context(tok: Token, triggers: dict[int, Event]) -> Event | None | bool:
-    """The holding event a duration measures; True when the words say holding but no event."""
-    ev = _event_above(tok, triggers, 3)
-    if ev is not None and ev.type in _HOLD_TYPES:
-        return ev
-    for c in tok.subtree:
-        if c.lower_ in _HOLD_WORDS:
-            return triggers.get(c.idx) or True
-    cur = tok
-    for _ in range(3):
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-        if cur.lower_ in _HOLD_WORDS:
-            return triggers.get(cur.idx) or True
-        if cur.pos_ in ("VERB", "AUX"):
-            # "spent 474 days in captivity": the holding is a sibling of the number
-            for prep in cur.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "under"):
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj" and obj.lower_ in _HOLD_WORDS:
-                            return triggers.get(obj.idx) or True
-            break
-    return None
-
-
 def _duration_claim(doc: Document, tx: Timex, stated: Duration, root: Token,
                     triggers: dict[int, Event]) -> Claim | None:
     ctx = _holding_context(root, triggers)
     if ctx is None:
         return None
-    caps = doc.scratch.get("captivities") or []
-    cap = None
-    if isinstance(ctx, Event):
-        captives = [p.entity for p in ctx.participants if p.role in ("patient", "captive")]
-        cap = next((c for c in caps if c.captive in captives), None)
-    if cap is None and len(caps) == 1:
-        cap = caps[0]
-    if cap is None and caps:
-        # the captivity of whoever was last named before the number
-        best = None
-        for c in caps:
-            ent = doc.entity(c.captive)
-            if ent and any(m.start < tx.start for m in ent.mentions):
-                last = max(m.start for m in ent.mentions if m.start < tx.start)
-                if best is None or last > best[0]:
-                    best = (last, c)
-        cap = best[1] if best else None
+    cap = captivity_for(doc, tx.start, ctx, doc.scratch.get("captivities") or [])
     stated_text = _stated_text(tx, stated)
     if cap is None or cap.begin is None:
         return Claim((tx.start, tx.end), "duration", stated_text, None, "unverifiable",
