@@ -11,13 +11,17 @@ stated length of captivity against the article's dates. Types and roles: docs/ev
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..config import Config
 from ..document import Document
+from ..events.arith import Elapsed, check, parse_duration
 from ..events.frames import Frame, find_frames
+from ..events.holding import captivity_for, holding_context
 from ..events.relations import find_relations
 from ..events.resolve import Resolver
 from ..events.timing import assign_times, date_range
@@ -72,6 +76,7 @@ def events(doc: Document, config: Config) -> None:
     out = _framed_releases(out, sdoc)
     out = _restated_release_times(out, sdoc)
     captivities = _captivities(out, doc)
+    out, captivities = _years_from_durations(doc, sdoc, out, captivities)
     for cap in captivities:
         parts = [Participant("captive", cap.captive)]
         if cap.holder:
@@ -255,6 +260,78 @@ def _captivities(evs: list[Event], doc: Document) -> list[Captivity]:
             hold = next((h for h in holds if h.type == "hold"), holds[0])
             out.append(Captivity(captive, holder, begin, end, hold.trigger))
     return out
+
+
+_EXPLICIT_YEAR = re.compile(r"\b\d{4}\b|['\u2019]\d{2}\b")
+
+
+def _years_from_durations(doc: Document, sdoc, evs: list[Event],  # type: ignore[no-untyped-def]
+                          caps: list[Captivity]) -> tuple[list[Event], list[Captivity]]:
+    """Give a captivity's start the year its stated length implies.
+
+    "Taken on October 7 ... he spent 489 days in Gaza" with no year for October 7: the reference
+    time model reads the last October 7 before publication, but the stated lengths of the
+    captivity ("489 days", "more than a year") fit the one a year earlier. When the start's
+    expression names no year, its captivity ended on a known date, and moving the start back one
+    or two years makes more of the stated lengths fit, fewer misfit and most fit, the start
+    moves, with the timex and every event dated by it.
+    """
+    if not caps:
+        return evs, caps
+    triggers = {ev.trigger[0]: ev for ev in evs}
+    durations = []
+    for tx in doc.timexes:
+        stated = parse_duration(tx.value) if tx.type == "DURATION" else None
+        span = sdoc.char_span(tx.start, tx.end, alignment_mode="expand") if stated else None
+        if span is None:
+            continue
+        ctx = holding_context(span.root, triggers)
+        if ctx is None:
+            continue
+        cap = captivity_for(doc, tx.start, ctx, caps)
+        if cap is not None:
+            durations.append((cap.captive, stated, tx.mod))
+    moved: dict[str, str] = {}
+    for cap in caps:
+        begin, end = cap.begin, cap.end
+        if begin is None or end is None or begin in moved or len(begin) != 10:
+            continue
+        sources = [tx for tx in doc.timexes if tx.value == begin]
+        if not sources or any(_EXPLICIT_YEAR.search(tx.text) for tx in sources):
+            continue
+        stated = [(d, mod) for who, d, mod in durations if who == cap.captive]
+        if not stated:
+            continue
+
+        def fit(start: str) -> tuple[int, int]:
+            gap = Elapsed.between(start, end)  # noqa: B023 - used at once
+            if gap is None:
+                return 0, len(stated)  # noqa: B023
+            verdicts = [check(d, mod, gap)[0] for d, mod in stated]  # noqa: B023
+            return verdicts.count("consistent"), verdicts.count("inconsistent")
+
+        now = fit(begin)
+        if now[1] == 0:
+            continue
+        for back in (1, 2):
+            year = int(begin[:4]) - back
+            try:
+                candidate = dt.date(year, int(begin[5:7]), int(begin[8:10])).isoformat()
+            except ValueError:
+                continue
+            ok, bad = fit(candidate)
+            if ok > now[0] and bad < now[1] and ok > bad:
+                moved[begin] = candidate
+                break
+    if not moved:
+        return evs, caps
+    doc.timexes = [dataclasses.replace(tx, value=moved[tx.value]) if tx.value in moved else tx
+                   for tx in doc.timexes]
+    evs = [dataclasses.replace(ev, time=moved[ev.time]) if ev.time in moved else ev
+           for ev in evs]
+    caps = [dataclasses.replace(c, begin=moved[c.begin]) if c.begin in moved else c
+            for c in caps]
+    return evs, caps
 
 
 def _held_since(doc: Document, e: Event) -> bool:
