@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..people.lexicon import ROLE_NOUNS
 from . import lexicon as lx
 
 if TYPE_CHECKING:
@@ -180,6 +181,14 @@ def _inherited_subject(verb: Token, depth: int = 0) -> tuple[str, Token] | None:
     return ("Arg1" if _unaccusative(verb) else "Arg0"), tok
 
 
+def _a_person(tok: Token) -> bool:
+    """A word that names people: a person name, a pronoun, or a role noun ("soldier", "sons")."""
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PRON":
+        return True
+    lemma = tok.lemma_.lower()
+    return lemma in ROLE_NOUNS or lemma in ("other", "people", "relative", "colleague")
+
+
 def _verb_args(verb: Token) -> list[tuple[str, int]]:
     args: list[tuple[str, int]] = []
     subj = _subject(verb)
@@ -208,7 +217,8 @@ def _verb_args(verb: Token) -> list[tuple[str, int]]:
             # sons": the companion undergoes the event too
             inner = [g for g in c.children if g.dep_ == "prep" and g.lower_ == "with"] or [c]
             for w in inner:
-                args.extend(("Arg1", g.i) for g in w.children if g.dep_ == "pobj")
+                args.extend(("Arg1", g.i) for g in w.children
+                            if g.dep_ == "pobj" and _a_person(g))
         elif dep == "prep":
             prep = c.lower_
             for g in c.children:
