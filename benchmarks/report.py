@@ -202,6 +202,12 @@ def main() -> None:
     if tp.get("ratio_model") is not None:
         L += [f"- With the pronoun model (coref extra), one timed run: ratio {f(tp.get('ratio_model'))}, "
               f"people stage {f(tp.get('share_people_model'))} of extraction time."]
+    lowered = json.loads((HERE / "baseline.json").read_text()).get("lowered", [])
+    if lowered:
+        L += ["", "## Floors lowered", "",
+              "Every floor `eval_gate.py` ever lowered, with the reason recorded in "
+              "`benchmarks/baseline.json`:", ""]
+        L += [f"- {x['at']}: `{x['metric']}` {x['from']} -> {x['to']}. {x['reason']}" for x in lowered]
     DOC.write_text("\n".join(L) + "\n")
     print(f"wrote {DOC}")
 
