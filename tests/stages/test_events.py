@@ -253,3 +253,17 @@ def test_relative_clause_participants_are_all_its_antecedents() -> None:
     events(doc, Config())
     freed = [e for e in doc.events if e.type == "release"]
     assert {p.entity for e in freed for p in e.participants} == {"e1", "e2"}
+
+
+def test_a_relative_clauses_dates_do_not_date_the_main_clause(engine) -> None:
+    doc = engine.extract_text("Ivo Rados, who ran the port authority from 2016 to 2020, denied "
+                              "the charges.", published="2031-03-05")
+    denied = next(e for e in doc.events if doc.text[e.trigger[0]:e.trigger[1]] == "denied")
+    assert denied.time != "2020"
+
+
+def test_a_prison_term_is_not_a_period_held(engine) -> None:
+    doc = engine.extract_text("A court in Split sentenced Ivo Rados to six years in prison on "
+                              "Tuesday. Rados was arrested on May 3, 2029, and released on bail "
+                              "on June 1, 2029.", published="2031-03-05")
+    assert not any(c.stated == "P6Y" for c in doc.claims)

@@ -39,6 +39,8 @@ def holding_context(tok: Token, triggers: dict[int, Event]) -> Event | None | bo
     ev = event_above(tok, triggers, 3)
     if ev is not None and ev.type in HOLD_TYPES:
         return ev
+    if ev is not None and ev.type == "sentence":
+        return None  # "sentenced to six years in prison": a term to serve, not time held
     for c in tok.subtree:
         if c.lower_ in HOLD_WORDS:
             return triggers.get(c.idx) or True

@@ -101,6 +101,9 @@ def assign_times(doc: Document, sdoc: Doc, frames: list[Frame]) -> dict[int, tup
     direct: dict[int, Timex] = {}
     # 1. each point timex belongs to the nearest event above it in the parse
     seen: set[tuple[int, int]] = set()
+    # every timex that hangs on some event, even one whose event already has a time ("served
+    # from 2016 to 2020"): none of them is free to date another clause of the sentence
+    attached: list[Timex] = []
     for tx in by_tok.values():
         if (tx.start, tx.end) in seen:
             continue
@@ -110,12 +113,13 @@ def assign_times(doc: Document, sdoc: Doc, frames: list[Frame]) -> dict[int, tup
         for _ in range(12):
             if cur.i in trig and cur.i not in {t.i for t in toks}:
                 direct.setdefault(cur.i, tx)
+                attached.append(tx)
                 break
             if cur.head.i == cur.i:
                 break
             cur = cur.head
     out: dict[int, tuple[Timex, str | None]] = {i: (tx, tx.mod) for i, tx in direct.items()}
-    claimed = list(direct.values())
+    claimed = attached
     governing = _load_governing_timex()
     if governing is not None:
         for f in frames:
