@@ -99,10 +99,25 @@ def _event_noun_type(tok: Token) -> str | None:
     return etype
 
 
+# event verbs that take an object: with none, a headline's bare form is a passive
+_TRANSITIVE_EVENTS = frozenset({"jail", "kill", "free", "release", "arrest", "kidnap", "abduct",
+                                "sentence", "charge", "convict", "detain", "seize", "wound",
+                                "injure", "shoot", "elect", "appoint", "fire", "sack", "ban",
+                                "fine", "acquit", "indict", "hold", "capture", "rescue"})
+
+
 def _subject(verb: Token) -> tuple[str, Token] | None:
+    # a headline's bare participle is passive: "Former minister X jailed for six years" (the
+    # tagger often reads it as a past tense; a transitive verb with no object in a sentence
+    # with no closing stop is one too)
+    bare = verb.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass", "dobj")
+                                           for c in verb.children)
+    headline_passive = bare and (verb.tag_ == "VBN" or (
+        verb.tag_ == "VBD" and verb.lemma_.lower() in _TRANSITIVE_EVENTS
+        and verb.sent[-1].text not in (".", "!", "?", '"', "\u201d")))
     for c in verb.children:
         if c.dep_ in _SUBJ:
-            return ("Arg1" if _unaccusative(verb) else "Arg0"), c
+            return ("Arg1" if headline_passive or _unaccusative(verb) else "Arg0"), c
         if c.dep_ in _PASS_SUBJ:
             return "Arg1", c
     return None
