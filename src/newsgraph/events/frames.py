@@ -134,7 +134,8 @@ def _unaccusative(verb: Token) -> bool:
             and subj.pos_ != "PRON" and not any(c.dep_ in _OBJ for c in verb.children)
     if verb.lemma_.lower() not in lx.UNACCUSATIVE_VERBS:
         return False
-    return not any(c.dep_ in _OBJ for c in verb.children)
+    # "the minister declined to comment": a choice someone makes, unlike "prices declined"
+    return not any(c.dep_ in _OBJ or c.dep_ == "xcomp" for c in verb.children)
 
 
 def _inherited_subject(verb: Token, depth: int = 0) -> tuple[str, Token] | None:
