@@ -95,6 +95,11 @@ def diminutive_related(a: str, b: str) -> str | None:
     return None
 
 
+def in_diminutive_table(word: str) -> bool:
+    """True for a given name or short form listed in the diminutive table (Katya, Zhenya)."""
+    return bool(groups().members.get(skeleton(word)))
+
+
 def canonical_given(word: str) -> str:
     """A stable key for a given name: the first form of its diminutive group, else its skeleton."""
     s = skeleton(word)

@@ -22,9 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from ..names import compare
 from ..names.compare import joined_family
-from ..names.lexicon import diminutive_related
-from ..names.lexicon import groups as name_groups
-from ..names.normalize import skeleton
+from ..names.lexicon import diminutive_related, in_diminutive_table
 from ..names.parse import parse as parse_name
 from ..quotes.lexicon import SPEECH_VERBS
 from ..quotes.marks import MARK
@@ -131,7 +129,7 @@ def _words(sdoc: Doc, start: int, end: int) -> tuple[str, ...]:
 
 def _known_given(word: str) -> bool:
     """A word the given-name lists or the diminutive table know."""
-    return word.lower() in given_names() or bool(name_groups().members.get(skeleton(word)))
+    return word.lower() in given_names() or in_diminutive_table(word)
 
 
 def _is_initial(w: str) -> bool:
@@ -651,16 +649,15 @@ class Resolver:
             if det not in ("a", "an", "another", "the", None) and phrase.head in KIN_NOUNS:
                 # "his father said" after "his father, Samir Haidar,": the one relative the
                 # article already gave that role
-                kin = [cid for cid, c in enumerate(self.clusters) if c.label == "PERSON"
-                       and phrase.head in c.roles and c.names
-                       and any(m.tok < t.i for m in c.mentions)]
+                named = [cid for cid, c in enumerate(self.clusters) if c.label == "PERSON"
+                         and phrase.head in c.roles and c.names]
+                kin = [cid for cid in named
+                       if any(m.tok < t.i for m in self.clusters[cid].mentions)]
                 if not kin:
                     # "his brother said ..." before "The brother, Eitan X, told ...": the
                     # definite article takes up the relative already spoken of
-                    kin = [cid for cid, c in enumerate(self.clusters) if c.label == "PERSON"
-                           and phrase.head in c.roles and c.names
-                           and all(m.tok > t.i for m in c.mentions)
-                           and self._definite_kin_before(c, phrase.head)]
+                    kin = [cid for cid in named if self._definite_kin_before(
+                        self.clusters[cid], phrase.head)]
                 if len(kin) == 1:
                     self._add(kin[0], Ment(start, end, "description", "PERSON", t.i,
                                            self.sent_of[t.i]))

@@ -18,8 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..names.lexicon import groups as name_groups
-from ..names.normalize import skeleton
+from ..names.lexicon import in_diminutive_table
 from . import model
 from .lexicon import (
     COUNTRIES,
@@ -74,7 +73,7 @@ def _diminutive(t: Token) -> bool:
     ("in Asia") and never an all-caps acronym ("IRA")."""
     word = t.text
     return word.istitle() and word not in COUNTRIES_OR_CODES and t.dep_ in _ACTOR_DEPS and \
-        bool(name_groups().members.get(skeleton(word)))
+        in_diminutive_table(word)
 
 
 def _alpha_caps(tok_text: str) -> bool:
@@ -348,7 +347,7 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
                 and not org_cues[text] and not place_cues[text]:
             # "Katya thanked Pavel": a Russian or Arabic short form the small models take for
             # an organisation or a place (the statistical tagger does too: it may not unmake it)
-            fixed.append(NerSpan(s.start, s.end, "PERSON", "lexicon"))
+            fixed.append(NerSpan(s.start, s.end, "PERSON", s.source))
             continue
         elif label == "PERSON?":
             label = "PERSON" if sdoc[s.start].pos_ == "PROPN" or text in person_last else ""
@@ -461,7 +460,7 @@ def redecide_persons(sdoc: Doc, spans: list[NerSpan], tagging: model.Tagging, *,
     for s in spans:
         if any(a < s.end and s.start < b for a, b in per):
             continue
-        if s.label == "PERSON" and s.source not in ("hint", "lexicon") and \
+        if s.label == "PERSON" and s.source != "hint" and \
                 sdoc[s.end - 1].lower_ not in kept and not (
                     s.end - s.start == 1 and _diminutive(sdoc[s.start])) \
                 and unsure(s):

@@ -13,13 +13,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..config import Config
 from ..document import Document
-from ..events.arith import Elapsed, check, parse_duration
+from ..events.arith import Duration, Elapsed, check, parse_duration
 from ..events.frames import Frame, find_frames
 from ..events.holding import captivity_for, holding_context
 from ..events.relations import find_relations
@@ -262,7 +261,13 @@ def _captivities(evs: list[Event], doc: Document) -> list[Captivity]:
     return out
 
 
-_EXPLICIT_YEAR = re.compile(r"\b\d{4}\b|['\u2019]\d{2}\b")
+def _fit(stated: Sequence[tuple[Duration, str | None]], start: str, end: str) -> tuple[int, int]:
+    """How many stated lengths fit the period start..end, and how many misfit."""
+    gap = Elapsed.between(start, end)
+    if gap is None:
+        return 0, len(stated)
+    verdicts = [check(d, mod, gap)[0] for d, mod in stated]
+    return verdicts.count("consistent"), verdicts.count("inconsistent")
 
 
 def _years_from_durations(doc: Document, sdoc, evs: list[Event],  # type: ignore[no-untyped-def]
@@ -296,21 +301,14 @@ def _years_from_durations(doc: Document, sdoc, evs: list[Event],  # type: ignore
         begin, end = cap.begin, cap.end
         if begin is None or end is None or begin in moved or len(begin) != 10:
             continue
+        # a timex resolved against a reference time (``anchor``) named no year of its own
         sources = [tx for tx in doc.timexes if tx.value == begin]
-        if not sources or any(_EXPLICIT_YEAR.search(tx.text) for tx in sources):
+        if not sources or any(tx.anchor is None for tx in sources):
             continue
         stated = [(d, mod) for who, d, mod in durations if who == cap.captive]
         if not stated:
             continue
-
-        def fit(start: str) -> tuple[int, int]:
-            gap = Elapsed.between(start, end)  # noqa: B023 - used at once
-            if gap is None:
-                return 0, len(stated)  # noqa: B023
-            verdicts = [check(d, mod, gap)[0] for d, mod in stated]  # noqa: B023
-            return verdicts.count("consistent"), verdicts.count("inconsistent")
-
-        now = fit(begin)
+        now = _fit(stated, begin, end)
         if now[1] == 0:
             continue
         for back in (1, 2):
@@ -319,7 +317,7 @@ def _years_from_durations(doc: Document, sdoc, evs: list[Event],  # type: ignore
                 candidate = dt.date(year, int(begin[5:7]), int(begin[8:10])).isoformat()
             except ValueError:
                 continue
-            ok, bad = fit(candidate)
+            ok, bad = _fit(stated, candidate, end)
             if ok > now[0] and bad < now[1] and ok > bad:
                 moved[begin] = candidate
                 break

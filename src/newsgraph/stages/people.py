@@ -109,17 +109,18 @@ def _body(res: Resolver, start: int, end: int, tok: int) -> int:
     head = res.sdoc[tok].lower_
     for cid, c in enumerate(res.clusters):
         if c.label == "ORG" and c.description and c.description.lower().split()[-1] == head:
-            res._add(cid, Ment(start, end, "description", "ORG", tok,
-                               res.sent_of[tok] if res.sent_of else 0))
-            return cid
+            return _add_description(res, cid, start, end, tok)
     return _description(res, "ORG", start, end, tok)
 
 
 def _description(res: Resolver, label: str, start: int, end: int, tok: int) -> int:
     """A new entity named by the description at ``start:end`` (head token ``tok``)."""
-    cid = len(res.clusters)
     res.clusters.append(Cluster(label, description=res.text[start:end]))
-    res._add(cid, Ment(start, end, "description", label, tok,
+    return _add_description(res, len(res.clusters) - 1, start, end, tok)
+
+
+def _add_description(res: Resolver, cid: int, start: int, end: int, tok: int) -> int:
+    res._add(cid, Ment(start, end, "description", res.clusters[cid].label, tok,
                        res.sent_of[tok] if res.sent_of else 0))
     return cid
 
