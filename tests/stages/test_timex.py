@@ -222,6 +222,11 @@ def engine():  # type: ignore[no-untyped-def]
      ("Friday evening", "2024-10-25TEV")),
     ("The Brisk offer had been scheduled to expire at noon Friday.", "2024-10-28",
      ("noon Friday", "2024-10-25T12:00")),
+    # a deferral "until" a day looks ahead of the past-tense deferring; a plain "until" does not
+    ("Port officials postponed until Tuesday any ruling on the ferry.", "2024-03-28",
+     ("Tuesday", "2024-04-02")),
+    ("The vote was delayed until Monday.", "2024-03-28", ("Monday", "2024-04-01")),
+    ("The crew stayed aboard until Sunday.", "2024-03-28", ("Sunday", "2024-03-24")),
     # a gerund takes the tense of the clause above it
     ("Delegates also can participate in planning for the Ostra summit in April.", "2024-12-05",
      ("April", "2025-04")),

@@ -90,6 +90,11 @@ class ReferenceTime:
 
 
 _PAST_MODAL_HAVE = frozenset({"have", "'ve"})
+# a deferral "until" a day is ahead of the deferring ("postponed until Tuesday any action"),
+# where a plain past "until" is not ("stayed until Sunday")
+_DEFERRAL = frozenset({"postpone", "delay", "defer", "adjourn", "extend", "suspend", "put",
+                       "push"})
+_UNTIL = frozenset({"until", "till", "til"})
 # adjectives that set a date ahead of their clause, whatever its tense
 _FORWARD_ADJ = frozenset({"payable", "effective", "due"})
 
@@ -190,6 +195,9 @@ def tense_at(sdoc: Doc | None, start: int, end: int) -> str | None:
     verb = governing_verb(span.root)
     if verb is not None:
         tense = tense_of(verb)
+        if tense == PAST and not _past_perfect(verb) and span.root.head.lower_ in _UNTIL \
+                and verb.lemma_.lower() in _DEFERRAL:
+            return FUTURE
         # a gerund or bare infinitive has no tense of its own: the clause above it decides
         # ("can take part in planning for the summit in April")
         if tense is None and verb.tag_ in ("VBG", "VB") and verb.head is not verb:
