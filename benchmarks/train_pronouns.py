@@ -18,9 +18,10 @@ written to ``src/newsgraph/resources/pronoun_model.npz`` (or ``--out``). A fifth
 snippets is held out to pick the threshold under which no candidate is taken, and, without
 ``--average``, the epoch. With ``--average N`` the weights written are the mean of the last N
 epochs' (SWA-like; the mean of N rank-r deltas is stored as one rank N*r delta, merged at load like
-any other, so inference costs the same): the shipped weights are ``--epochs 4 --average 4``, which
-scored GAP development F1 0.742 against 0.721 for the best held-out epoch of the same recipe
-(held-out epoch choice on 89 snippets is noise; averaging was chosen on GAP development figures).
+any other, so inference costs the same): ``--epochs 4 --average 4`` scored GAP development F1
+0.742 against 0.721 for the best held-out epoch of the same recipe (held-out epoch choice on 89
+snippets is noise; averaging was chosen on GAP development figures). The shipped weights are the
+mean of two such runs (``benchmarks/soup_pronouns.py``; ingredients in docs/benchmarks.md).
 
     python benchmarks/train_pronouns.py --epochs 4 --rank 8 --average 4 [--cache /tmp/silver.pkl]
                                         [--threads 1] [--out PATH] [--no-write] [--limit-silver N]
@@ -272,7 +273,8 @@ def news_texts(limit: int) -> list[tuple[str, list[str]]]:
 
 # -- training ------------------------------------------------------------------------------------
 def train(items: list[Item], held: list[Item], epochs: int, rank: int, lr: float,
-          seed: int, average: int = 1) -> tuple[dict[str, np.ndarray], float, float]:
+          seed: int, average: int = 1, data_seed: int | None = None
+          ) -> tuple[dict[str, np.ndarray], float, float]:
     import torch
 
     class LoRA(torch.nn.Module):
@@ -287,8 +289,10 @@ def train(items: list[Item], held: list[Item], epochs: int, rank: int, lr: float
         def forward(self, x: torch.Tensor) -> torch.Tensor:
             return self.base(x) + (x @ self.A.T @ self.B.T) * self.scale
 
+    # the seed fixes the starting point (LoRA and head initialization), the data seed the order
+    # of the examples: runs that share the first can be averaged (benchmarks/soup_pronouns.py)
     torch.manual_seed(seed)
-    rng = random.Random(seed)
+    rng = random.Random(seed if data_seed is None else data_seed)
     tok, enc = pm.load_encoder()
     for p in enc.parameters():
         p.requires_grad = False
@@ -408,7 +412,10 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--rank", type=int, default=8)
     ap.add_argument("--lr", type=float, default=1e-3)
-    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--seed", type=int, default=13, help="initialization (and data, by default)")
+    ap.add_argument("--data-seed", type=int, default=None,
+                    help="held-out split, renamed copies and example order; runs with one --seed "
+                         "and different data seeds are soup ingredients")
     ap.add_argument("--limit-silver", type=int, default=0, help="articles per news source")
     ap.add_argument("--no-silver", action="store_true")
     ap.add_argument("--gap-copies", type=int, default=3,
@@ -425,7 +432,8 @@ def main() -> None:
     import torch
 
     torch.set_num_threads(args.threads)
-    rng = random.Random(args.seed)
+    data_seed = args.seed if args.data_seed is None else args.data_seed
+    rng = random.Random(data_seed)
     gap = read_rows(data_dir("gap") / "gap-validation.tsv")
     rng.shuffle(gap)
     cut = len(gap) // 5
@@ -460,7 +468,7 @@ def main() -> None:
 
             args.cache.write_bytes(pickle.dumps(silver))
     state, f1, tau = train(items, held, args.epochs, args.rank, args.lr, args.seed,
-                           min(args.average, args.epochs))
+                           min(args.average, args.epochs), data_seed)
     print(f"best held-out pair F1 {f1:.3f}, threshold {tau}; training pronouns {counts}")
     if not args.no_write:
         state["licence"] = np.array(
