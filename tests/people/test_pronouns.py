@@ -139,3 +139,31 @@ def test_model_windows_are_not_shared_between_documents(model: pm.MiniLMScorer) 
 
     assert resolved(together[1]) == resolved(alone)
     assert resolved(alone) in ("Kari Berg", "Liv Dahl", None)
+
+
+@pytest.mark.parametrize("rules, probs, expected", [
+    # a wide rule lead stands whatever the model says
+    ([6.0, 0.0], [0.2, 0.9], 10),
+    # a clear lead stands against a hesitant model ...
+    ([3.0, 0.0], [0.30, 0.35], 10),
+    # ... not against a confident one
+    ([3.0, 0.0], [0.2, 0.7], 11),
+    # a narrow lead leaves the choice to the model, and nothing under its threshold is taken
+    ([1.0, 0.0], [0.3, 0.4], 11),
+    ([1.0, 0.0], [0.02, 0.03], None),
+])
+def test_model_overturns_a_rule_reading_only_as_firmly_as_the_rules_hold_it(
+        monkeypatch, rules: list[float], probs: list[float], expected: int | None) -> None:
+    scorer = object.__new__(pm.MiniLMScorer)
+    scorer.tau = 0.1
+    cands = [PronounCandidate(10, {}, 3, False, 0, 4), PronounCandidate(11, {}, 5, False, 6, 9)]
+    monkeypatch.setattr(pm, "rule_scores", lambda cs: rules)
+    monkeypatch.setattr(pm, "rule_choice",
+                        lambda cs: cs[max(range(len(cs)), key=rules.__getitem__)].cluster)
+    monkeypatch.setattr(pm, "example_for", lambda *a: None)
+    monkeypatch.setattr(scorer, "probabilities", lambda *a: probs, raising=False)
+
+    class Res:
+        text = "unused"
+
+    assert scorer.choose(Res(), None, cands) == expected  # type: ignore[arg-type]
