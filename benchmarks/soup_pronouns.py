@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT  # noqa: E402
+from _common import ROOT
 
 OUT = ROOT / "src" / "newsgraph" / "resources" / "pronoun_model.npz"
 
