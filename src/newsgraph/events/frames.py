@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..people.lexicon import ROLE_NOUNS
+from ..sentences import unclosed
 from . import lexicon as lx
 
 if TYPE_CHECKING:
@@ -114,7 +115,7 @@ def _subject(verb: Token) -> tuple[str, Token] | None:
                                            for c in verb.children)
     headline_passive = bare and (verb.tag_ == "VBN" or (
         verb.tag_ == "VBD" and verb.lemma_.lower() in _TRANSITIVE_EVENTS
-        and verb.sent[-1].text not in (".", "!", "?", '"', "\u201d")))
+        and unclosed(verb.sent)))
     for c in verb.children:
         if c.dep_ in _SUBJ:
             return ("Arg1" if headline_passive or _unaccusative(verb) else "Arg0"), c

@@ -26,6 +26,7 @@ from ..names.lexicon import diminutive_related, in_diminutive_table
 from ..names.parse import parse as parse_name
 from ..quotes.lexicon import SPEECH_VERBS
 from ..quotes.marks import MARK
+from ..sentences import unclosed
 from .attributes import (
     RolePhrase,
     age_after,
@@ -491,8 +492,7 @@ class Resolver:
         if k != 0 or not self.sent_starts:
             return False
         end = self.sent_starts[1] if len(self.sent_starts) > 1 else len(self.sdoc)
-        last = self.sdoc[end - 1].text if end > 0 else ""
-        return last not in (".", "!", "?", "\"", "\u201d", "'", "\u2019", ")")
+        return end > 0 and unclosed(self.sdoc[:end])
 
     def _kin_introduced(self, m: Ment) -> bool:
         """ "His cousin, X" / "her brother X" / "Anna's husband, X": a name a kin noun with an
