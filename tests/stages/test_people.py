@@ -287,9 +287,16 @@ def test_demonyms(word: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize("name, gender", [
     ("Ingrid", "f"), ("Tomas", "m"), ("Yelena", "f"), ("Nikita", "m"), ("Zorvan", None),
+    ("Kim", None), ("Dana", None), ("Robin", None), ("Lindsay", "f"),
 ])
 def test_given_name_gender(name: str, gender: str | None) -> None:
     assert given_name_gender(name) == gender
+
+
+def test_a_lone_given_name_that_is_also_a_family_name_has_no_gender() -> None:
+    assert given_name_gender("Kelly", alone=True) is None
+    assert given_name_gender("Kelly") == "f"
+    assert given_name_gender("Ingrid", alone=True) == "f"
 
 
 def test_role_description_goes_to_the_protagonist(run) -> None:
@@ -580,3 +587,27 @@ def test_an_institution_keeps_one_entity_across_its_descriptions(run) -> None:
     speakers = {q.speaker for q in doc.quotes if q.kind == "indirect"
                 and q.text.startswith(("Two Latvian", "A third"))}
     assert speakers == {ministry[0].id}
+
+
+def test_a_reported_clause_is_about_the_reporter(run) -> None:
+    # the object of the main clause is nearer and a subject too, but "who had decided he" is his
+    doc = run("Ivan Pelc signed Brian Dutka, who had decided he would play one more season.")
+    assert "he" in _surfaces(_person(doc, "Brian Dutka"))
+    assert "he" not in _surfaces(_person(doc, "Ivan Pelc"))
+
+
+def test_a_reported_clause_of_someones_lawyer_is_not_the_lawyers(run) -> None:
+    doc = run("Anna Berg lost the case in Oslo on Monday. Her lawyer said she would appeal.")
+    assert _surfaces(_person(doc, "Anna Berg")).count("she") == 1
+
+
+def test_a_lone_family_name_that_is_a_mans_given_name_can_be_a_woman(run) -> None:
+    doc = run("Scott, a former judge, said on Monday that she would run for mayor. Scott has "
+              "served two terms on the council.")
+    assert "she" in _surfaces(_person(doc, "Scott"))
+
+
+def test_a_spokesmans_reported_clause_is_about_the_person_he_speaks_for(run) -> None:
+    doc = run("Luis Ortega was freed on Tuesday after 90 days in captivity. Ortega is expected home "
+              "on Friday. Mendez, the ministry's spokesman, said he would be met by his family.")
+    assert "he" not in _surfaces(_person(doc, "Mendez"))

@@ -78,6 +78,13 @@ _OBJ = frozenset({"dobj", "dative", "iobj", "pobj", "obj"})
 # dependents that can stand before the subject as a preposed adjunct ("In his first interview,";
 # "When she was freed,"; "Like her sister,")
 _FRONTED = frozenset({"prep", "advcl", "npadvmod", "advmod"})
+# people whose job is to speak of others: what they report is seldom about themselves
+_SPEAKS_FOR = frozenset({"spokesman", "spokeswoman", "spokesperson", "lawyer", "attorney",
+                         "representative", "official", "aide", "adviser", "advisor", "negotiator",
+                         "mediator", "envoy", "prosecutor", "doctor", "agent", "manager"})
+# verbs of thought whose clause, like a reported one, speaks of their subject's own self
+_THINK_VERBS = frozenset({"think", "believe", "feel", "hope", "fear", "decide", "know", "expect",
+                          "realize", "realise", "suspect", "worry", "wish", "doubt"})
 
 
 @dataclass(slots=True)
@@ -547,7 +554,8 @@ class Resolver:
                 if g is None and len(m.words) == 1 and not any(len(n) >= 2 for n in c.names):
                     # a lone word may be a family name: "Garcia said he" is no woman; the -a
                     # ending speaks only for a word known as a given name ("Gina", "Yekaterina")
-                    g = given_name_gender(m.words[0], endings=_known_given(m.words[0]))
+                    g = given_name_gender(m.words[0], endings=_known_given(m.words[0]),
+                                          alone=True)
                 c.vote_gender(g, 2.0)
 
     def _apply_phrase(self, cid: int, phrase: RolePhrase, where: str) -> None:
@@ -884,6 +892,10 @@ class Resolver:
                 reflexive_target = self.tok_cluster.get(subj.i)
         if reflexive_target is not None:
             return reflexive_target
+        if case == "subj":
+            reporter = self._reporting_subject(t, info[0], blocked)
+            if reporter is not None:
+                return reporter
         if case in ("subj", "poss"):
             fronted = self._fronted_subject(t, info[0], blocked)
             if fronted is not None:
@@ -892,6 +904,45 @@ class Resolver:
         if self.scorer is not None and not _quote_attribution(t):
             return self.scorer.choose(self, t, cands)
         return rule_choice(cands)
+
+    def _reporting_subject(self, t: Token, gender: str, blocked: set[int]) -> int | None:
+        """The person who reports or thinks the clause a subject pronoun stands in.
+
+        In "Vera Holm explained that she wanted to stay" or "Pavel decided that he would go
+        back" the reported clause's subject is the reporter's own self, however the sentence
+        before ended. Not when the verb has an addressee ("Ana tells Rosa she will win":
+        either), nor when the reporter is someone's ("Her lawyer said she would appeal": the
+        client; the kin rules see to "his brother said") or speaks for others by trade (a
+        spokesman, a lawyer, an official): then the reporter joins ``blocked``.
+        """
+        clause = t.head
+        if t.dep_ not in _SUBJ or clause.dep_ != "ccomp" or clause.i < t.i:
+            return None
+        verb = clause.head
+        if verb.lemma_ not in SPEECH_VERBS and verb.lemma_ not in _THINK_VERBS:
+            return None
+        if any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < clause.i), None)
+        if subj is None:
+            return None
+        if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            subj = verb.head  # "Dutka, who had decided he would play on"
+        if any(c.dep_ == "poss" for c in subj.children):
+            return None
+        cid = self.tok_cluster.get(subj.i)
+        if cid is None or cid in blocked:
+            return None
+        c = self.clusters[cid]
+        if c.label != "PERSON" or (c.gender is not None and c.gender != gender):
+            return None
+        if subj.lower_ in _SPEAKS_FOR or c.roles & _SPEAKS_FOR or any(
+                a.dep_ == "appos" and a.lower_ in _SPEAKS_FOR for a in subj.children):
+            # "Garcia, the ministry's spokesman, said he would be met": the freed man, so not
+            # the spokesman either
+            blocked.add(cid)
+            return None
+        return cid
 
     def _fronted_subject(self, t: Token, gender: str, blocked: set[int]) -> int | None:
         """The subject of the clause a preposed adjunct holding ``t`` leads into.

@@ -178,11 +178,32 @@ _MALE_A = frozenset({"nikita", "ilya", "luca", "joshua", "mustafa", "musa", "isa
                      "lyova", "vova", "styopa", "fedya", "kostya"})
 
 
-def given_name_gender(token: str, *, endings: bool = True) -> str | None:
+# given names borne by men and women alike ("Robin", "Jordan"), or that lead East Asian names as
+# family names ("Kim Jong-un", "Lee Hsien Loong"): the name says nothing of gender, the pronouns decide
+UNISEX_NAMES = frozenset(["kim", "lee", "robin", "jamie", "casey", "jesse", "jessie", "jody",
+                          "dana", "sidney", "sydney", "kendall", "jordan", "taylor", "morgan",
+                          "leslie", "lesley", "terry", "dale", "jean", "jan", "carroll", "marion",
+                          "tracy", "tracey", "leigh", "alexis"])
+# given names of one gender that are as often family names: "Kelly Clarkson" is a woman, but a
+# lone "Kelly" may be Gene Kelly, and a lone "Allen" or "Scott" as likely a woman as a man
+FAMILY_TOO = frozenset("""
+kelly lindsay lindsey shannon courtney ashley allen arnold austin bennett boyd bradley cameron
+clayton clifford craig curtis dean douglas duncan elliott everett francis fraser garrett gilbert
+glenn gordon graham grant harvey henry herbert howard irving james kent lawrence lewis lloyd lyle
+mack marshall martin mason miles mitchell morris murray neil nelson norman owen perry pierce
+preston quincy ramsey randall ray rose ross russell ryan scott sherman simon spencer stanley
+sterling stewart stuart thomas todd tyler vaughn wade wallace walter ward warren wayne wesley
+willis winston""".split())
+
+
+def given_name_gender(token: str, *, endings: bool = True, alone: bool = False) -> str | None:
     """``m``, ``f`` or None for a given name, from the lexicon and (with ``endings``) the ``-a``
     ending, which is for a word known to be a given name: many family names end in -a too
-    (Garcia, Gupta, Costa)."""
+    (Garcia, Gupta, Costa). ``alone``: the word is a whole name by itself, so may be a family
+    name."""
     t = token.lower().strip(".")
+    if t in UNISEX_NAMES or (alone and t in FAMILY_TOO):
+        return None
     if t in MALE_NAMES:
         return "m"
     if t in FEMALE_NAMES:
