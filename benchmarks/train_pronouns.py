@@ -16,8 +16,8 @@ them (the rules choose while they are recorded):
 The encoder gets LoRA deltas (rank ``--rank``) on every linear layer; the head and the deltas are
 written to ``src/newsgraph/resources/pronoun_model.npz`` (or ``--out``). A fifth of the GAP
 snippets is held out to pick the threshold under which no candidate is taken, and, without
-``--average``, the epoch (``--held-fraction 0`` trains on all of them and writes ``--tau``). With ``--average N`` the weights written are the mean of the last N
-epochs' (SWA-like; the mean of N rank-r deltas is stored as one rank N*r delta, merged at load like
+``--average``, the epoch (``--held-fraction 0`` trains on all of them and writes ``--tau``).
+With ``--average N`` the weights written are the mean of the last N epochs' (SWA-like; the mean of N rank-r deltas is stored as one rank N*r delta, merged at load like
 any other, so inference costs the same): ``--epochs 4 --average 4`` scored GAP development F1
 0.742 against 0.721 for the best held-out epoch of the same recipe (held-out epoch choice on 89
 snippets is noise; averaging was chosen on GAP development figures). The shipped weights are the

@@ -288,6 +288,13 @@ def _short_matches(word: str, names: Sequence[tuple[str, ...]]) -> int:
     return best
 
 
+def _reporting_verb(t: Token) -> Token | None:
+    """The verb whose reported clause ``t`` is the subject of ("X said she ..."), if any."""
+    if t.dep_ not in _SUBJ or t.head.dep_ != "ccomp":
+        return None
+    return t.head.head
+
+
 def _quote_attribution(t: Token) -> bool:
     """ "...," he said: the subject of a speech verb beside a direct quotation, or the subject
     of the reported clause of a speech verb ("X said she ...").
@@ -298,8 +305,9 @@ def _quote_attribution(t: Token) -> bool:
     """
     if t.dep_ != "nsubj":
         return False
-    if t.head.dep_ == "ccomp" and t.head.head.lemma_ in SPEECH_VERBS and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in t.head.head.children):
+    verb = _reporting_verb(t)
+    if verb is not None and verb.lemma_ in SPEECH_VERBS and any(
+            c.dep_ in _SUBJ for c in verb.children):
         # reported speech, "X said she had never lost hope": the same convention
         return True
     if t.head.lemma_ not in SPEECH_VERBS:
@@ -915,15 +923,13 @@ class Resolver:
         client; the kin rules see to "his brother said") or speaks for others by trade (a
         spokesman, a lawyer, an official): then the reporter joins ``blocked``.
         """
-        clause = t.head
-        if t.dep_ not in _SUBJ or clause.dep_ != "ccomp" or clause.i < t.i:
-            return None
-        verb = clause.head
-        if verb.lemma_ not in SPEECH_VERBS and verb.lemma_ not in _THINK_VERBS:
+        verb = _reporting_verb(t)
+        if verb is None or t.head.i < t.i or (
+                verb.lemma_ not in SPEECH_VERBS and verb.lemma_ not in _THINK_VERBS):
             return None
         if any(c.dep_ in ("dobj", "dative", "iobj") for c in verb.children):
             return None
-        subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < clause.i), None)
+        subj = next((c for c in verb.children if c.dep_ in _SUBJ and c.i < t.head.i), None)
         if subj is None:
             return None
         if subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
