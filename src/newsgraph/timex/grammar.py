@@ -539,6 +539,10 @@ def _day_word_point(word: str | None, m: re.Match[str], r: Resolver) -> Point | 
     return r.dct_at("day")
 
 
+_ASIDE_DAY = re.compile(rf"\s*\((?:[^()\n]{{0,30}}?\s(?P<inner>{WEEKDAY})\s*\)|[^()\n]{{1,30}}\)"
+                        rf",?\s+(?:on\s+)?(?P<outer>{WEEKDAY}))")
+
+
 def h_time(m: re.Match[str], r: Resolver) -> Hit | None:
     if m["nm"]:
         word = m["nm"].lower()
@@ -548,9 +552,16 @@ def h_time(m: re.Match[str], r: Resolver) -> Hit | None:
         hm = _clock(int(m["h"]), int(m["mi"] or 0), m["ap"])
     if hm is None:
         return None
-    base = _day_word_point(m["day"] or m["day0"], m, r)
+    day_word = m["day"] or m["day0"]
+    if not day_word:
+        # "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)": the
+        # day comes after a parenthetical or inside it, out of the span but still the time's
+        aside = _ASIDE_DAY.match(r.text, m.end())
+        if aside:
+            day_word = aside["inner"] or aside["outer"]
+    base = _day_word_point(day_word, m, r)
     last = r.ref.last
-    if not (m["day"] or m["day0"]) and last is not None and last.gran == "day" and \
+    if not day_word and last is not None and last.gran == "day" and \
             0 <= m.start() - r.ref.last_start <= 40:
         base = last  # "on March 3 at 5 p.m."
     if m["mon"] and m["mday"]:
