@@ -554,7 +554,7 @@ def h_time(m: re.Match[str], r: Resolver) -> Hit | None:
         return None
     day_word = m["day"] or m["day0"]
     if not day_word:
-        # "at 10:35 a.m. (0735 GMT) Friday", "at 4 in the morning (4 a.m. EDT Thursday)": the
+        # "at 6:40 a.m. (0340 GMT) Tuesday", "at 5 in the morning (5 a.m. EDT Friday)": the
         # day comes after a parenthetical or inside it, out of the span but still the time's
         aside = _ASIDE_DAY.match(r.text, m.end())
         if aside:
