@@ -50,3 +50,12 @@ def test_engine_runs_every_stage(engine) -> None:
     assert doc.rejected is None
     assert {"annotate", "timex", "quotes", "people", "events", "claims"} <= doc.done
     assert doc.spacy is not None and doc.spacy.text == doc.text
+
+
+def test_document_takes_python_dates() -> None:
+    import datetime as dt
+
+    day, moment = dt.date(2024, 3, 14), dt.datetime(2024, 3, 14, 23, 50)
+    assert Document(id="a", text="x", published=day).published == "2024-03-14"  # type: ignore[arg-type]
+    assert Document(id="b", text="x", published=moment).published == "2024-03-14"  # type: ignore[arg-type]
+    assert Document(id="c", text="x", published="2024-03-14").published == "2024-03-14"

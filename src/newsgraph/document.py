@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date, datetime
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,14 @@ class Document:
     # mention -> entity map); never serialized
     scratch: dict[str, Any] = field(default_factory=dict)
     done: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        # callers of the library hand over Python dates as often as strings; every stage and the
+        # JSON output read the day as YYYY-MM-DD
+        if isinstance(self.published, datetime):
+            self.published = self.published.date().isoformat()
+        elif isinstance(self.published, date):
+            self.published = self.published.isoformat()
 
     @property
     def content_hash(self) -> str:

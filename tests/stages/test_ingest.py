@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -76,8 +77,9 @@ def test_bom_is_dropped() -> None:
 
 
 @pytest.mark.parametrize("value, expected", [
-    ("2025-04-17", "2025-04-17"), ("2025-04-17T08:00:00Z", "2025-04-17"), (None, None), ("", None)])
-def test_dates(value: str | None, expected: str | None) -> None:
+    ("2025-04-17", "2025-04-17"), ("2025-04-17T08:00:00Z", "2025-04-17"), (None, None), ("", None),
+    (dt.date(2025, 4, 17), "2025-04-17"), (dt.datetime(2025, 4, 17, 23, 30), "2025-04-17")])
+def test_dates(value: object, expected: str | None) -> None:
     assert normalize_date(value) == expected
 
 

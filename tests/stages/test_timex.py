@@ -285,3 +285,13 @@ def test_anchor_records_what_the_value_was_resolved_against(engine) -> None:  # 
     assert got["August 2019"] == ("2019-08", None)
     assert got["June 3"] == ("2019-06-03", "2019-08")
     assert got["Monday"] == ("2024-04-01", "2024-04-02")
+
+
+def test_published_may_be_a_date_object() -> None:
+    import datetime as dt
+
+    text = "Mara Quill spoke on Monday."
+    assert _found(text, dt.date(2024, 3, 14)) == _found(text)  # type: ignore[arg-type]
+    assert _found(text, dt.datetime(2024, 3, 14, 22, 5)) == _found(text)  # type: ignore[arg-type]
+    # anything else is no anchor: the weekday stays unresolved instead of failing the stage
+    assert _found(text, 20240314)[0][2].startswith("XXXX")  # type: ignore[arg-type]

@@ -164,9 +164,13 @@ def shift(p: Point, unit: str, n: int) -> Point:
     return replace(p, year=p.year + years, day=day)
 
 
-def parse_date(value: str | None) -> dt.date | None:
-    """A ``YYYY-MM-DD`` string as a date; None for anything else."""
-    if not value:
+def parse_date(value: str | dt.date | None) -> dt.date | None:
+    """A ``YYYY-MM-DD`` string (or a date, or a datetime's day) as a date; None for anything else."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not value or not isinstance(value, str):
         return None
     try:
         return dt.date.fromisoformat(value[:10])

@@ -205,7 +205,7 @@ def _anchor_of(hit: Hit, ref: ReferenceTime, published: str | None) -> str | Non
         return None
     if hit.anchor == "narrative" and ref.narrative is not None:
         return ref.narrative.value()
-    return published[:10] if published else None
+    return ref.dct.isoformat() if ref.dct else None
 
 
 def _emit(text: str, m: re.Match[str], hit: Hit, anchor: str | None) -> Timex | None:
