@@ -13,6 +13,18 @@ if TYPE_CHECKING:  # spaCy is imported only where the model runs
     from spacy.tokens import Doc
 
 
+def iso_day(value: object) -> object:
+    """A Python date or datetime as its ``YYYY-MM-DD`` day (the writer's calendar day, not
+    converted to UTC); anything else as it is.
+
+    Callers of the library hand over dates as often as strings; every stage and the JSON output
+    read the day as a string.
+    """
+    if isinstance(value, datetime):
+        value = value.date()
+    return value.isoformat() if isinstance(value, date) else value
+
+
 @dataclass(slots=True)
 class Document:
     """An article on its way through the pipeline.
@@ -44,12 +56,7 @@ class Document:
     done: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        # callers of the library hand over Python dates as often as strings; every stage and the
-        # JSON output read the day as YYYY-MM-DD
-        if isinstance(self.published, datetime):
-            self.published = self.published.date().isoformat()
-        elif isinstance(self.published, date):
-            self.published = self.published.isoformat()
+        self.published = iso_day(self.published)  # type: ignore[assignment]
 
     @property
     def content_hash(self) -> str:

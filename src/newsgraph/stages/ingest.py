@@ -11,11 +11,11 @@ import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from ..config import Config
-from ..document import Document
+from ..document import Document, iso_day
 from ..errors import Code, InputError
 from ..records import Rejection
 
@@ -44,12 +44,9 @@ def _rejected(doc_id: str, code: Code, origin: str | None = None, **fields: obje
 def normalize_date(value: object) -> str | None:
     """Accept ``YYYY-MM-DD``, an ISO datetime or a Python date/datetime; return ``YYYY-MM-DD``;
     raise on anything else."""
+    value = iso_day(value)
     if value is None or value == "":
         return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()  # the writer's calendar day, not converted to UTC
-    if isinstance(value, date):
-        return value.isoformat()
     if not isinstance(value, str):
         raise InputError(Code.BAD_DATE, value=value)
     m = _DATE.match(value.strip())

@@ -166,10 +166,8 @@ def shift(p: Point, unit: str, n: int) -> Point:
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
     """A ``YYYY-MM-DD`` string (or a date, or a datetime's day) as a date; None for anything else."""
-    if isinstance(value, dt.datetime):
-        return value.date()
     if isinstance(value, dt.date):
-        return value
+        return value.date() if isinstance(value, dt.datetime) else value
     if not value or not isinstance(value, str):
         return None
     try:

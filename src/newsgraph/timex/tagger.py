@@ -187,7 +187,7 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
         if not result:
             continue
         for hit in result if isinstance(result, list) else [result]:
-            tx = _emit(text, m, hit, _anchor_of(hit, ref, published))
+            tx = _emit(text, m, hit, _anchor_of(hit, ref))
             if tx is None:
                 continue
             out.append(tx)
@@ -199,7 +199,7 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
     return out, ref
 
 
-def _anchor_of(hit: Hit, ref: ReferenceTime, published: str | None) -> str | None:
+def _anchor_of(hit: Hit, ref: ReferenceTime) -> str | None:
     """What a relative value was resolved against: the narrative time or the publication date."""
     if hit.explicit_year or hit.type in ("DURATION", "SET") or hit.value.endswith("_REF"):
         return None
