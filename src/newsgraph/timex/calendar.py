@@ -11,6 +11,8 @@ import calendar as _cal
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from ..document import iso_day
+
 GRANULARITIES = ("century", "decade", "year", "half", "season", "quarter", "month", "week", "day")
 
 
@@ -166,12 +168,11 @@ def shift(p: Point, unit: str, n: int) -> Point:
 
 def parse_date(value: str | dt.date | None) -> dt.date | None:
     """A ``YYYY-MM-DD`` string (or a date, or a datetime's day) as a date; None for anything else."""
-    if isinstance(value, dt.date):
-        return value.date() if isinstance(value, dt.datetime) else value
-    if not value or not isinstance(value, str):
+    day = iso_day(value)
+    if not day or not isinstance(day, str):
         return None
     try:
-        return dt.date.fromisoformat(value[:10])
+        return dt.date.fromisoformat(day[:10])
     except ValueError:
         return None
 
