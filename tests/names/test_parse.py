@@ -22,6 +22,13 @@ from newsgraph.names import parse
     ("Korobkin", {"family": "Korobkin", "given": ()}),
     ("Abd al-Karim Tahhan", {"given": ("Abdalkarim",), "family": "Tahhan"}),
     ("Abdel Karim Tahhan", {"given": ("Abdelkarim",), "family": "Tahhan"}),
+    # a nickname or a maiden name set inside the name is not one of its words
+    ('Peter "Pete" Lund', {"given": ("Peter",), "family": "Lund"}),
+    ("Peter ``Pete'' Lund", {"given": ("Peter",), "family": "Lund"}),
+    ("Peter \u201cPete\u201d Lund", {"given": ("Peter",), "family": "Lund"}),
+    ('Yusuf "Abu Karim" al-Tamimi', {"given": ("Yusuf",), "family": "al-Tamimi"}),
+    ("Maria (nee Berg) Lund", {"given": ("Maria",), "family": "Lund"}),
+    ("Liam O'Dwyer", {"given": ("Liam",), "family": "O'Dwyer"}),
 ])
 def test_parse(text: str, expected: dict[str, object]) -> None:
     parsed = parse(text)

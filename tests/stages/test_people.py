@@ -93,6 +93,30 @@ def test_people_kept_apart(run, text: str, apart: tuple[str, str]) -> None:
     assert a.id != b.id
 
 
+@pytest.mark.parametrize("text, parent, child", [
+    ('Vera Lund grew up in Bergen, the daughter of Anna and Peter "Pete" Lund. Her father was a '
+     "sailor.", 'Peter "Pete" Lund', "Vera Lund"),
+    ("Vera Lund grew up in Bergen, the daughter of Anna and Peter ``Pete'' Lund. She sailed too.",
+     "Peter ``Pete'' Lund", "Vera Lund"),
+    ("Vera Lund grew up in Bergen, the daughter of Karl and Maria (nee Berg) Lund. She became a "
+     "nurse.", "Maria (nee Berg) Lund", "Vera Lund"),
+    ("Tomas Rein was raised by his uncle, Aron (Ari) Rein, in Kalmar. Rein now coaches there.",
+     "Aron (Ari) Rein", "Tomas Rein"),
+])
+def test_nickname_or_maiden_name_inside_a_parents_name_keeps_the_parent_apart(
+        run, text: str, parent: str, child: str) -> None:
+    # the model splits the parent's name at the quotes or the parenthesis, and the bare surname
+    # after it used to join the child
+    doc = run(text)
+    p, c = _person(doc, parent), _person(doc, child)
+    assert p.id != c.id
+    assert [m.text for m in p.mentions if m.kind == "name"] == [parent]
+    (span,) = [m for m in p.mentions if m.kind == "name"]
+    assert not any(span.start <= m.start < span.end for m in c.mentions)
+    inserted = parent.split()[-2].strip("`'\"()")
+    assert inserted not in {e.name for e in doc.entities}
+
+
 # -- attributes ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, name, key, value", [

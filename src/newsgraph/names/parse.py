@@ -13,6 +13,10 @@ _INITIALS = re.compile(r"^(?:[A-Za-z]\.?){1,3}$|^(?:[A-Z]\.){1,3}[A-Z]?$")
 _PATRONYMIC = re.compile(
     r"(?:ovich|evich|ievich|yevich|ovych|evych|ovitch|evitch|owitsch|ewitsch|ovna|evna|ievna|"
     r"yevna|ivna|ichna|ogly|oglu|kyzy|qizi)$")
+# a nickname in quotes or a maiden name in parentheses set inside a name: 'Peter "Pete" Lund',
+# "Peter ``Pete'' Lund", "Maria (nee Berg) Lund"; the person is Peter Lund, Maria Lund
+_INSERTED = re.compile(r"""\s(?:"|``|\u201c|\u2018|')[^"`'\u201c\u201d\u2018\u2019]{1,40}?"""
+                       r"""(?:"|''|\u201d|\u2019|')(?=\s)|\s\([^()]{1,40}\)(?=\s)""")
 _ROMAN = re.compile(r"^(?=[IVXL])X{0,3}(?:IX|IV|V?I{0,3})$")
 _ARTICLE = re.compile(r"^({})[-\u2010\u2011'\u2019](?=\w)".format("|".join(ARTICLES)), re.IGNORECASE)
 
@@ -59,8 +63,9 @@ def parse(name: str) -> ParsedName:
     is the patronymic; one- or two-letter words with dots are initials; leading titles
     ("President", "Deputy Foreign Minister") and honorifics ("Mr", "Dr") are set aside.
     """
+    name_core = _INSERTED.sub("", name)
     toks = [t.strip(".,;:()[]\"") if not _is_initials(t.strip(",;:()[]\"")) else t.strip(",;:()[]\"")
-            for t in tokens(name)]
+            for t in tokens(name_core)]
     toks = [t for t in toks if t]
     honorific: str | None = None
     title: list[str] = []

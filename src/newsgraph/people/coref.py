@@ -43,7 +43,7 @@ from .lexicon import (
     TITLE_NOUNS,
     given_name_gender,
 )
-from .ner import NerSpan
+from .ner import OPEN_QUOTES, NerSpan, _inserted_part
 from .resources import given_names
 
 if TYPE_CHECKING:
@@ -126,8 +126,18 @@ class Cluster:
 
 
 def _words(sdoc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """The name words of a mention, without a nickname or maiden name set inside it
+    ('Peter "Pete" Lund' is Peter Lund; see :func:`newsgraph.people.ner.join_inserted_names`)."""
     out = []
-    for t in sdoc[start:end]:
+    k = start
+    while k < end:
+        t = sdoc[k]
+        k += 1
+        if k - 1 > start and (t.text in OPEN_QUOTES or t.text == "("):
+            stop = _inserted_part(sdoc, k - 1)
+            if stop is not None and stop < end:
+                k = stop
+                continue
         w = t.text.strip(".,")
         if not w or t.is_punct or t.tag_ == "POS":
             continue

@@ -385,7 +385,7 @@ def repair(sdoc: Doc, *, hints: Iterable[tuple[int, int, str]] = (),
     if statistical and model.available():
         fixed = _merge_adjacent_persons(sdoc, redecide_persons(sdoc, fixed,
                                                                model.tag(sdoc, fixed)))
-    return fixed
+    return join_inserted_names(sdoc, fixed)
 
 
 # abbreviated titles written with a period before names ("Sen.", "Gov.", "Lt."); without the
@@ -756,4 +756,91 @@ def _merge_adjacent_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
             out[-1] = NerSpan(prev.start, s.end, "PERSON", prev.source)
             continue
         out.append(s)
+    return out
+
+
+# quote marks that can open or close a nickname set inside a name ('Peter "Pete" Lund')
+OPEN_QUOTES = frozenset({'"', "``", "`", "\u201c", "\u2018", "'"})
+CLOSE_QUOTES = frozenset({'"', "''", "\u201d", "\u2019", "'"})
+
+
+def _inserted_part(sdoc: Doc, k: int) -> int | None:
+    """End (exclusive) of a nickname in quotes or a short parenthesis starting at token ``k``.
+
+    'Peter "Pete" Lund', "Maria (nee Berg) Lund", "William (Bill) Hart": one to three
+    capitalized words, in parentheses optionally led by one lower-case word ("nee", "born").
+    A language or nationality ("Ruth (English) Lane" in a list of translations) is not a name.
+    """
+    n = len(sdoc)
+    if k >= n:
+        return None
+    opener = sdoc[k].text
+    j = k + 1
+    if opener == "`" and j < n and sdoc[j].text == "`":
+        j += 1  # a typewriter opening quote, split by the tokenizer
+        closers = CLOSE_QUOTES
+    elif opener in OPEN_QUOTES:
+        closers = CLOSE_QUOTES
+    elif opener == "(":
+        closers = frozenset({")"})
+    else:
+        return None
+    marked = opener == "(" and j < n and sdoc[j].is_lower and sdoc[j].is_alpha \
+        and len(sdoc[j]) <= 8
+    j += marked
+    words = 0
+    while j < n and words < 3 and sdoc[j].text not in closers:
+        t = sdoc[j]
+        if not (t.text[:1].isupper() and (t.is_alpha or t.text.rstrip(".").isalpha())):
+            return None
+        # "Rolf Sorensen ( Denmark ) Rabobank" in a results table: a country, then a team; an
+        # unmarked parenthesis must not look like a place (a maiden name after "nee" may)
+        if t.ent_type_ in ("NORP", "LANGUAGE") or t.text in DEMONYMS or (
+                not marked and (t.ent_type_ in ("GPE", "LOC") or t.text in COUNTRIES_OR_CODES)):
+            return None
+        words += 1
+        j += 1
+    if not words or j >= n or sdoc[j].text not in closers:
+        return None
+    return j + 1
+
+
+def join_inserted_names(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
+    """Join a person's name split by a nickname or a maiden name set inside it.
+
+    The model reads 'the daughter of Anna and Peter "Pete" Lund' as three people, "Peter",
+    "Pete" and "Lund", and the bare "Lund" then joins the daughter "Vera Lund". One span over
+    the whole name keeps the father a person of his own; the coreference stage reads its words
+    without the inserted part (:func:`newsgraph.people.coref.name_words`).
+    """
+    starts = {s.start: s for s in spans}
+    out: list[NerSpan] = []
+    n = len(sdoc)
+    i = 0
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    while i < len(ordered):
+        s = ordered[i]
+        i += 1
+        end = _inserted_part(sdoc, s.end) if s.label == "PERSON" else None
+        if end is None or end >= n:
+            out.append(s)
+            continue
+        # what follows is the family name alone, particles allowed ("van Dijk"): a whole name
+        # there is the next person of a list ("Ramon Vega ( Cagliari ) Raphael Wicky")
+        stop = end
+        while stop < n - 1 and sdoc[stop].lower_ in _PARTICLES:
+            stop += 1
+        last = sdoc[stop]
+        stop += 1
+        right = starts.get(end)
+        if not (last.is_title and (last.is_alpha or "-" in last.text)) \
+                or sdoc[end].is_sent_start or (right is None and last.pos_ != "PROPN") \
+                or (right is not None and (right.end != stop or right.label != "PERSON"
+                                           and right.label not in _REPAIRABLE)):
+            out.append(s)
+            continue
+        out.append(NerSpan(s.start, stop, "PERSON", s.source))
+        # the nickname and the name after it were spans of their own
+        while i < len(ordered) and ordered[i].start < stop:
+            i += 1
     return out
