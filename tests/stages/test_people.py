@@ -539,6 +539,14 @@ def test_a_relatives_reported_speech_is_about_the_relative(run) -> None:
     assert _owner(doc, "him", 0) == "Rein Tamm"
 
 
+def test_an_object_pronoun_is_not_the_subject_of_the_verb_it_is_coordinated_with(run) -> None:
+    # "was dropped by him" shares its subject with "joined": him cannot be Aki Lind, whom
+    # nothing else in the sentence excludes (neither given name says a gender)
+    doc = run("Kim Sorel moved to Sarnfjord with Aki Lind. Aki Lind joined the choir but was "
+              "dropped by him a year later.")
+    assert _owner(doc, "him") == "Kim Sorel"
+
+
 def test_a_surname_before_any_full_name_is_not_the_relative_named_later(run) -> None:
     doc = run("The school board met on Monday. Lund has taught in Bergen for a decade. She and "
               "her husband, the painter Erik Lund, moved there in 2019.")

@@ -873,8 +873,12 @@ class Resolver:
                     if child.tag_ in ("WP", "WDT") and head.dep_ == "relcl":
                         return head.head
                     return child
-            # a predicate adjective or complement takes its clause's subject ("is related to")
-            if head.dep_ not in ("acomp", "attr", "oprd", "xcomp") or head.head is head:
+            # a predicate adjective or complement takes its clause's subject ("is related to"),
+            # and so does the second of two coordinated verbs ("Ada joined the band but was
+            # dropped by him": not Ada)
+            if head.head is head or head.dep_ not in ("acomp", "attr", "oprd", "xcomp") and not (
+                    head.dep_ == "conj" and head.pos_ in ("VERB", "AUX")
+                    and head.head.pos_ in ("VERB", "AUX")):
                 break
             head = head.head
         return None
