@@ -547,6 +547,16 @@ def test_an_object_pronoun_is_not_the_subject_of_the_verb_it_is_coordinated_with
     assert _owner(doc, "him") == "Kim Sorel"
 
 
+def test_a_relative_closing_a_fronted_phrase_is_not_the_subject_after_it(run) -> None:
+    # "her boyfriend," ends the adjunct; the name after the comma is the clause's subject, so
+    # the phrase is neither a mention of her nor evidence of her gender
+    doc = run("After an argument with her boyfriend, Kit Arden left the party. She drove home.")
+    kit = _person(doc, "Kit Arden")
+    assert "her boyfriend" not in _surfaces(kit)
+    assert kit.attributes.get("gender") == "f"
+    assert _owner(doc, "She") == "Kit Arden"
+
+
 def test_a_surname_before_any_full_name_is_not_the_relative_named_later(run) -> None:
     doc = run("The school board met on Monday. Lund has taught in Bergen for a decade. She and "
               "her husband, the painter Erik Lund, moved there in 2019.")

@@ -140,11 +140,20 @@ def age_before(text: str, start: int) -> int | None:
 def phrase_before(sdoc: Doc, name_start: int) -> RolePhrase | None:
     """ "Italian Foreign Minister, Elena Marchetti" / "his wife Marta": the role phrase right before."""
     i = name_start - 1
-    if i >= 0 and sdoc[i].text == ",":
-        i -= 1
+    comma = i >= 0 and sdoc[i].text == ","
+    i -= comma
     if i < 0:
         return None
-    return role_phrase_ending_at(sdoc, i)
+    phrase = role_phrase_ending_at(sdoc, i)
+    if phrase is not None and comma and sdoc[phrase.end - 1].dep_ == "pobj":
+        # "After a row with her boyfriend, Ana left": the phrase closes a fronted adjunct and
+        # the name is the subject of the clause after it, not a restatement of the phrase
+        root = sdoc[name_start]
+        while root.dep_ in ("compound", "flat") and root.head.i > root.i:
+            root = root.head
+        if root.dep_ in ("nsubj", "nsubjpass"):
+            return None
+    return phrase
 
 
 def phrase_after(sdoc: Doc, name_end: int) -> RolePhrase | None:
