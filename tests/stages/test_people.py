@@ -557,6 +557,28 @@ def test_a_relative_closing_a_fronted_phrase_is_not_the_subject_after_it(run) ->
     assert _owner(doc, "She") == "Kit Arden"
 
 
+@pytest.mark.parametrize("text", [
+    ("Dan Shaughby writes a column for the Herald. Shaughby made her debut at the Oslo Open in "
+     "2016."),
+    ("Kit Arden married Ted Brauer in 1990. With the help of her second husband, Brauer opened "
+     "a bakery in Tromso."),
+])
+def test_a_surname_whose_own_clause_says_she_is_not_the_man_named_in_full(run, text: str) -> None:
+    doc = run(text)
+    man = next(e for e in _persons(doc) if len(e.name.split()) == 2 and e.name.split()[0] in
+               ("Dan", "Ted"))
+    surname = man.name.split()[1]
+    assert surname not in _surfaces(man)
+    woman = _person(doc, surname)
+    assert woman.attributes.get("gender") == "f"
+    assert "her" in _surfaces(woman)
+
+
+def test_a_surname_whose_own_clause_agrees_joins_the_man_named_in_full(run) -> None:
+    doc = run("Dan Shaughby writes a column for the Herald. Shaughby said his editor liked it.")
+    assert _surfaces(_person(doc, "Dan Shaughby")) == ["Dan Shaughby", "Shaughby", "his"]
+
+
 def test_a_surname_before_any_full_name_is_not_the_relative_named_later(run) -> None:
     doc = run("The school board met on Monday. Lund has taught in Bergen for a decade. She and "
               "her husband, the painter Erik Lund, moved there in 2019.")

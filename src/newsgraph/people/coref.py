@@ -480,13 +480,14 @@ class Resolver:
         for m in sorted(short, key=lambda x: x.start):
             word = m.words[-1]
             best, best_key = -1, None
+            local_gender = self._own_clause_gender(m.tok)
             for cid, c in enumerate(self.clusters):
                 if c.label != "PERSON":
                     continue
                 quality = _short_matches(word, c.names)
                 if not quality:
                     continue
-                g = honorific.get(id(m))
+                g = honorific.get(id(m)) or local_gender
                 if g is not None and any(
                         len(n) >= 2 and given_name_gender(n[0]) not in (None, g)
                         for n in c.names):
@@ -511,6 +512,36 @@ class Resolver:
         for m, g in self._pending_gender:
             if m.cluster >= 0:
                 self.clusters[m.cluster].vote_gender(g, 3.0)
+
+    def _own_clause_gender(self, i: int) -> str | None:
+        """The gender a subject's own clause gives it by a possessive or reflexive pronoun.
+
+        In "Bailey made her debut in 1996" or "With the help of her husband, Bailey opened a
+        shop" the pronoun is the subject's own, so a surname alone there is not "Ted Bailey",
+        named earlier: it is a woman of that family. An object pronoun ("Bailey thanked her")
+        is someone else and says nothing; nor does a pronoun inside a clause with a subject of
+        its own ("Bailey said his son ...").
+        """
+        t = self.sdoc[i]
+        if t.dep_ not in _SUBJ:
+            return None
+        verb = t.head
+        found: set[str] = set()
+        for p in verb.subtree:
+            info = PRONOUNS.get(p.lower_)
+            if info is None or info[1] != "sg" or info[0] not in ("m", "f"):
+                continue
+            if not (p.dep_ == "poss" or info[2] == "refl"):
+                continue
+            cur, own = p.head, True
+            while cur.i != verb.i:
+                if any(c.dep_ in _SUBJ for c in cur.children):
+                    own = False
+                    break
+                cur = cur.head
+            if own:
+                found.add(info[0])
+        return found.pop() if len(found) == 1 else None
 
     def _headline_sent(self, k: int) -> bool:
         """True for an opening sentence that reads as a headline: no closing punctuation."""
