@@ -579,6 +579,35 @@ def test_a_surname_whose_own_clause_agrees_joins_the_man_named_in_full(run) -> N
     assert _surfaces(_person(doc, "Dan Shaughby")) == ["Dan Shaughby", "Shaughby", "his"]
 
 
+@pytest.mark.parametrize("text", [
+    "The plan was to stop a marriage between his nephew, Kit, and her niece, Fanny Lorne.",
+    "Nobody had met her lawyer, Kit Sorel, before the trial.",
+    "Officials said his deputy, Aki Lind, would take over.",
+])
+def test_a_possessive_is_not_the_person_its_own_phrase_names(run, text: str) -> None:
+    doc = run(text)
+    relatives = [e for e in _persons(doc) if any(m.kind == "description" for m in e.mentions)]
+    assert relatives
+    for e in _persons(doc):
+        for m in e.mentions:
+            if m.kind == "pronoun":
+                assert not any(o is not m and o.start <= m.start < o.end for o in e.mentions), \
+                    (e.name, m.text)
+
+
+def test_a_fronted_purpose_clause_is_not_an_apposition(run) -> None:
+    doc = run("In an effort to shield her brother, Vera Lind burned the letters in Kalmar.")
+    assert "her brother" not in _surfaces(_person(doc, "Vera Lind"))
+
+
+def test_a_junior_named_with_a_comma_is_not_his_father(run) -> None:
+    doc = run("Tomas Brandt had a son named Karl D. Brandt, who served in the navy. His son, "
+              "Karl D. Brandt, Jr., was a lawyer in Kiel.")
+    father, son = _person(doc, "Karl D. Brandt"), _person(doc, "Karl D. Brandt, Jr.")
+    assert father.id != son.id
+    assert "His son" in _surfaces(son)
+
+
 def test_a_surname_before_any_full_name_is_not_the_relative_named_later(run) -> None:
     doc = run("The school board met on Monday. Lund has taught in Bergen for a decade. She and "
               "her husband, the painter Erik Lund, moved there in 2019.")

@@ -145,9 +145,10 @@ def phrase_before(sdoc: Doc, name_start: int) -> RolePhrase | None:
     if i < 0:
         return None
     phrase = role_phrase_ending_at(sdoc, i)
-    if phrase is not None and comma and sdoc[phrase.end - 1].dep_ == "pobj":
-        # "After a row with her boyfriend, Ana left": the phrase closes a fronted adjunct and
-        # the name is the subject of the clause after it, not a restatement of the phrase
+    if phrase is not None and comma and sdoc[phrase.end - 1].dep_ in ("pobj", "dobj"):
+        # "After a row with her boyfriend, Ana left" / "To save her daughter, Ana jumped": the
+        # phrase closes a fronted adjunct and the name is the subject of the clause after it,
+        # not a restatement of the phrase
         root = sdoc[name_start]
         while root.dep_ in ("compound", "flat") and root.head.i > root.i:
             root = root.head

@@ -916,7 +916,10 @@ class Resolver:
 
     def _resolve_pronoun(self, t: Token, info: tuple[str, str, str]) -> int | None:
         case = info[2]
-        blocked: set[int] = set()
+        # a possessive is never the person its own phrase names ("her husband, Rajah Lontok":
+        # her is not the husband)
+        blocked: set[int] = {cid for cid, c in enumerate(self.clusters)
+                             if any(m.start <= t.idx < m.end for m in c.mentions)}
         if case in ("obj",) and t.dep_ in _OBJ:
             subj = self._clause_subject(t)
             if subj is not None and subj.i in self.tok_cluster:

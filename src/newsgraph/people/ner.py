@@ -742,7 +742,12 @@ def _merge_adjacent_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     taken = {k for s in spans for k in range(s.start, s.end)}
     n = len(sdoc)
     for s in spans:
-        if s.label == "PERSON" and s.end < n and sdoc[s.end].text in _REGNAL \
+        if s.label == "PERSON" and s.end + 1 < n and sdoc[s.end].text == "," \
+                and sdoc[s.end + 1].text in ("Jr", "Jr.", "Sr", "Sr."):
+            # "Charles D. Baker, Jr.": the son, not the father named the same (the model may
+            # tag the suffix a place of its own: the overlap check below drops that span)
+            s = NerSpan(s.start, s.end + 2, s.label, s.source)
+        elif s.label == "PERSON" and s.end < n and sdoc[s.end].text in _REGNAL \
                 and s.end not in taken and sdoc[s.end].text not in ("I",) or (
                 s.label == "PERSON" and s.end < n and sdoc[s.end].text == "I"
                 and s.end not in taken and s.end - s.start == 1
