@@ -550,7 +550,7 @@ def test_an_object_pronoun_is_not_the_subject_of_the_verb_it_is_coordinated_with
 def test_a_relative_closing_a_fronted_phrase_is_not_the_subject_after_it(run) -> None:
     # "her boyfriend," ends the adjunct; the name after the comma is the clause's subject, so
     # the phrase is neither a mention of her nor evidence of her gender
-    doc = run("After an argument with her boyfriend, Kit Arden left the party. She drove home.")
+    doc = run("Following a quarrel with her boyfriend, Kit Arden left the party. She drove home.")
     kit = _person(doc, "Kit Arden")
     assert "her boyfriend" not in _surfaces(kit)
     assert kit.attributes.get("gender") == "f"
@@ -558,7 +558,7 @@ def test_a_relative_closing_a_fronted_phrase_is_not_the_subject_after_it(run) ->
 
 
 @pytest.mark.parametrize("text", [
-    ("Dan Shaughby writes a column for the Herald. Shaughby made her debut at the Oslo Open in "
+    ("Dan Krell runs the ferry company in Molde. Krell opened her first gallery there in "
      "2016."),
     ("Kit Arden married Ted Brauer in 1990. With the help of her second husband, Brauer opened "
      "a bakery in Tromso."),
@@ -575,12 +575,12 @@ def test_a_surname_whose_own_clause_says_she_is_not_the_man_named_in_full(run, t
 
 
 def test_a_surname_whose_own_clause_agrees_joins_the_man_named_in_full(run) -> None:
-    doc = run("Dan Shaughby writes a column for the Herald. Shaughby said his editor liked it.")
-    assert _surfaces(_person(doc, "Dan Shaughby")) == ["Dan Shaughby", "Shaughby", "his"]
+    doc = run("Dan Krell runs the ferry company in Molde. Krell said his boats were full.")
+    assert _surfaces(_person(doc, "Dan Krell")) == ["Dan Krell", "Krell", "his"]
 
 
 @pytest.mark.parametrize("text", [
-    "The plan was to stop a marriage between his nephew, Kit, and her niece, Fanny Lorne.",
+    "The mayor thanked his nephew, Kit, and her niece, Lia Lorne, at the fair.",
     "Nobody had met her lawyer, Kit Sorel, before the trial.",
     "Officials said his deputy, Aki Lind, would take over.",
 ])

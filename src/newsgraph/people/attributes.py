@@ -146,7 +146,7 @@ def phrase_before(sdoc: Doc, name_start: int) -> RolePhrase | None:
         return None
     phrase = role_phrase_ending_at(sdoc, i)
     if phrase is not None and comma and sdoc[phrase.end - 1].dep_ in ("pobj", "dobj"):
-        # "After a row with her boyfriend, Ana left" / "To save her daughter, Ana jumped": the
+        # "Following a quarrel with her cousin, Ana left" / "To shield her brother, Ana ran": the
         # phrase closes a fronted adjunct and the name is the subject of the clause after it,
         # not a restatement of the phrase
         root = sdoc[name_start]

@@ -43,7 +43,7 @@ from .lexicon import (
     TITLE_NOUNS,
     given_name_gender,
 )
-from .ner import OPEN_QUOTES, NerSpan, _inserted_part
+from .ner import OPEN_QUOTES, NerSpan, inserted_part
 from .resources import given_names
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def _words(sdoc: Doc, start: int, end: int) -> tuple[str, ...]:
         t = sdoc[k]
         k += 1
         if k - 1 > start and (t.text in OPEN_QUOTES or t.text == "("):
-            stop = _inserted_part(sdoc, k - 1)
+            stop = inserted_part(sdoc, k - 1)
             if stop is not None and stop < end:
                 k = stop
                 continue
@@ -516,11 +516,11 @@ class Resolver:
     def _own_clause_gender(self, i: int) -> str | None:
         """The gender a subject's own clause gives it by a possessive or reflexive pronoun.
 
-        In "Bailey made her debut in 1996" or "With the help of her husband, Bailey opened a
-        shop" the pronoun is the subject's own, so a surname alone there is not "Ted Bailey",
-        named earlier: it is a woman of that family. An object pronoun ("Bailey thanked her")
+        In "Krell opened her first gallery" or "With the help of her husband, Brauer opened a
+        shop" the pronoun is the subject's own, so a surname alone there is not "Ted Brauer",
+        named earlier: it is a woman of that family. An object pronoun ("Brauer thanked her")
         is someone else and says nothing; nor does a pronoun inside a clause with a subject of
-        its own ("Bailey said his son ...").
+        its own ("Brauer said his son ...").
         """
         t = self.sdoc[i]
         if t.dep_ not in _SUBJ:
@@ -916,8 +916,8 @@ class Resolver:
 
     def _resolve_pronoun(self, t: Token, info: tuple[str, str, str]) -> int | None:
         case = info[2]
-        # a possessive is never the person its own phrase names ("her husband, Rajah Lontok":
-        # her is not the husband)
+        # a possessive is never the person its own phrase names ("her lawyer, Kit Sorel": her
+        # is not the lawyer)
         blocked: set[int] = {cid for cid, c in enumerate(self.clusters)
                              if any(m.start <= t.idx < m.end for m in c.mentions)}
         if case in ("obj",) and t.dep_ in _OBJ:

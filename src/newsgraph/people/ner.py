@@ -744,7 +744,7 @@ def _merge_adjacent_persons(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     for s in spans:
         if s.label == "PERSON" and s.end + 1 < n and sdoc[s.end].text == "," \
                 and sdoc[s.end + 1].text in ("Jr", "Jr.", "Sr", "Sr."):
-            # "Charles D. Baker, Jr.": the son, not the father named the same (the model may
+            # "Karl D. Brandt, Jr.": the son, not the father named the same (the model may
             # tag the suffix a place of its own: the overlap check below drops that span)
             s = NerSpan(s.start, s.end + 2, s.label, s.source)
         elif s.label == "PERSON" and s.end < n and sdoc[s.end].text in _REGNAL \
@@ -769,7 +769,7 @@ OPEN_QUOTES = frozenset({'"', "``", "`", "\u201c", "\u2018", "'"})
 CLOSE_QUOTES = frozenset({'"', "''", "\u201d", "\u2019", "'"})
 
 
-def _inserted_part(sdoc: Doc, k: int) -> int | None:
+def inserted_part(sdoc: Doc, k: int) -> int | None:
     """End (exclusive) of a nickname in quotes or a short parenthesis starting at token ``k``.
 
     'Peter "Pete" Lund', "Maria (nee Berg) Lund", "William (Bill) Hart": one to three
@@ -798,7 +798,7 @@ def _inserted_part(sdoc: Doc, k: int) -> int | None:
         t = sdoc[j]
         if not (t.text[:1].isupper() and (t.is_alpha or t.text.rstrip(".").isalpha())):
             return None
-        # "Rolf Sorensen ( Denmark ) Rabobank" in a results table: a country, then a team; an
+        # "Ivo Marek ( Norway ) Alba Cycling" in a results table: a country, then a team; an
         # unmarked parenthesis must not look like a place (a maiden name after "nee" may)
         if t.ent_type_ in ("NORP", "LANGUAGE") or t.text in DEMONYMS or (
                 not marked and (t.ent_type_ in ("GPE", "LOC") or t.text in COUNTRIES_OR_CODES)):
@@ -816,7 +816,7 @@ def join_inserted_names(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     The model reads 'the daughter of Anna and Peter "Pete" Lund' as three people, "Peter",
     "Pete" and "Lund", and the bare "Lund" then joins the daughter "Vera Lund". One span over
     the whole name keeps the father a person of his own; the coreference stage reads its words
-    without the inserted part (:func:`newsgraph.people.coref.name_words`).
+    without the inserted part (``coref._words``).
     """
     starts = {s.start: s for s in spans}
     out: list[NerSpan] = []
@@ -826,12 +826,12 @@ def join_inserted_names(sdoc: Doc, spans: list[NerSpan]) -> list[NerSpan]:
     while i < len(ordered):
         s = ordered[i]
         i += 1
-        end = _inserted_part(sdoc, s.end) if s.label == "PERSON" else None
+        end = inserted_part(sdoc, s.end) if s.label == "PERSON" else None
         if end is None or end >= n:
             out.append(s)
             continue
         # what follows is the family name alone, particles allowed ("van Dijk"): a whole name
-        # there is the next person of a list ("Ramon Vega ( Cagliari ) Raphael Wicky")
+        # there is the next person of a list ("Ivo Marek ( Alba ) Tomas Rein")
         stop = end
         while stop < n - 1 and sdoc[stop].lower_ in _PARTICLES:
             stop += 1
