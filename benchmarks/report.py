@@ -215,6 +215,27 @@ def main() -> None:
     L += ["", f"Time grows {f(s.get('time_growth_vs_linear'), 2)}x faster than linear from 10k to 100k people"
           f" ({f(s.get('time_growth_vs_linear_nogc'), 2)}x with Python's garbage collector off)."]
 
+    ig = section(L, "Ingest: news corpus (199 articles) into a fresh store", "ingest_corpus",
+                 "python benchmarks/ingest_corpus.py")
+    table(L, ["figure", "value"], [
+        ["articles, words", f"{int(ig.get('articles', 0))}, {int(ig.get('words', 0))}"],
+        ["first ingest, seconds (articles/s)",
+         f"{f(ig.get('seconds'), 1)} ({f(ig.get('articles_per_s'), 2)})"],
+        ["of which extraction / storing and linking, seconds",
+         f"{f(ig.get('extract_seconds'), 1)} / {f(ig.get('store_seconds'), 1)}"],
+        ["storing and linking, ms per article", f(ig.get("store_ms_per_article"), 0)],
+        ["people stored (entities of all types)",
+         f"{int(ig.get('people', 0))} ({int(ig.get('entities', 0))})"],
+        ["people named in more than one article", str(int(ig.get("cross_article_people", 0)))],
+        ["store on disk, MB", f(ig.get("db_mb"), 1)],
+        ["second ingest of the same articles: unchanged / changed",
+         f"{int(ig.get('second_unchanged', 0))} / {int(ig.get('second_changed', 0))}"],
+        ["peak memory (RSS), MB", f(ig.get("peak_rss_mb"), 0)],
+    ])
+    L += ["", "- Issue 5 (scale): what `newsgraph ingest` does, with the default engine (the learned "
+          "pronoun scorer, as the coref extra is installed here). How linking time grows with "
+          "the number of stored people is the synthetic benchmark above."]
+
     ev = section(L, "Events: MEANTIME airbus + apple", "meantime_events", "python benchmarks/meantime_events.py")
     table(L, ["sentences scored", "system", "trigger P", "trigger R", "trigger F1", "noun trigger R",
               "Arg0/Arg1 P", "Arg0/Arg1 R", "Arg0/Arg1 F1"],
