@@ -82,6 +82,30 @@ def test_bad_published_is_a_clean_error(capsys, tmp_path) -> None:
     assert "E007" in err and "Traceback" not in err
 
 
+def test_reingesting_unchanged_articles_extracts_nothing(tmp_path, capsys, monkeypatch) -> None:
+    from newsgraph.api import Engine
+
+    (tmp_path / "story.txt").write_text(STORY)
+    db = str(tmp_path / "n.db")
+    args = ("ingest", str(tmp_path), "--db", db, "--published", "2024-05-08", "--json", "-q")
+    assert json.loads(run(capsys, *args)[1]) == {"added": 1}
+    extracted: list[str] = []
+    real_run = Engine.run
+
+    def counting_run(self, docs):  # type: ignore[no-untyped-def]
+        for doc in real_run(self, docs):
+            extracted.append(doc.id)
+            yield doc
+
+    monkeypatch.setattr(Engine, "run", counting_run)
+    assert json.loads(run(capsys, *args)[1]) == {"unchanged": 1}
+    assert extracted == []
+    # a changed article is extracted and replaces the stored one
+    (tmp_path / "story.txt").write_text(STORY + " The ferry left at noon.")
+    assert json.loads(run(capsys, *args)[1]) == {"replaced": 1}
+    assert len(extracted) == 1
+
+
 def test_ingest_export_show_roundtrip(tmp_path, capsys) -> None:
     (tmp_path / "story.txt").write_text(STORY)
     (tmp_path / "bin.txt").write_bytes(b"\x00\x01")

@@ -73,7 +73,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         with Progress(TextColumn("[bold]ingest"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                       TimeElapsedColumn(), console=err, disable=args.quiet or not err.is_terminal) as bar:
             task = bar.add_task("ingest", total=len(inputs))
-            for outcome in store.add_all(engine.run(inputs)):
+            for outcome in store.ingest(engine, inputs):
                 counts[outcome.status] = counts.get(outcome.status, 0) + 1
                 if outcome.status == "rejected" and not args.quiet:
                     err.print(f"rejected {outcome.doc_id}: {outcome.reason}", markup=False,

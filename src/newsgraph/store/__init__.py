@@ -86,11 +86,10 @@ class Store:
                 (doc.id, doc.origin, doc.rejected.stage, doc.rejected.code, doc.rejected.reason,
                  _now()))
             return Outcome(doc.id, "rejected", doc.rejected.reason)
+        known = self.unchanged(doc)
+        if known is not None:
+            return known
         digest = doc.content_hash
-        same = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?",
-                                 (digest,)).fetchone()
-        if same is not None:
-            return Outcome(doc.id, "unchanged", f"same content as stored document {same['id']}")
         cur = self.conn.cursor()
         try:
             cur.execute("BEGIN IMMEDIATE")
@@ -103,6 +102,32 @@ class Store:
             cur.execute("ROLLBACK")
             raise
         return Outcome(doc.id, "replaced" if existed else "added")
+
+    def unchanged(self, doc: Document) -> Outcome | None:
+        """The outcome of storing ``doc`` if its content is stored already, else None.
+
+        The content hash covers only what the article says (text, date, title), so this can be
+        asked before any extraction: re-ingesting a feed then costs a lookup per article.
+        """
+        if doc.rejected is not None:
+            return None
+        same = self.conn.execute("SELECT id FROM documents WHERE content_hash = ?",
+                                 (doc.content_hash,)).fetchone()
+        if same is None:
+            return None
+        return Outcome(doc.id, "unchanged", f"same content as stored document {same['id']}")
+
+    def ingest(self, engine: Any, docs: Iterable[Document]) -> Iterator[Outcome]:
+        """Extract with ``engine`` and store each document whose content is not stored yet; one
+        stored already is reported ``unchanged`` without being extracted again."""
+        fresh = []
+        for doc in docs:
+            known = self.unchanged(doc)
+            if known is None:
+                fresh.append(doc)
+            else:
+                yield known
+        yield from self.add_all(engine.run(fresh))
 
     def add_all(self, docs: Iterable[Document]) -> Iterator[Outcome]:
         for doc in docs:
