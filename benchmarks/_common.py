@@ -29,6 +29,15 @@ def data_dir(name: str) -> Path:
     return shared_dir() / "data" / name
 
 
+def news_rows(limit: int = 0) -> list[dict[str, Any]]:
+    """The raw news corpus (news_corpus/articles.jsonl), one dict per article; the first
+    ``limit`` only when given."""
+    path = data_dir("news_corpus") / "articles.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return rows[:limit] if limit else rows
+
+
 def write_results(name: str, figures: dict[str, float], meta: dict[str, Any] | None = None) -> Path:
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{name}.json"

@@ -12,14 +12,13 @@ learned pronoun scorer gives ``ratio_model`` against the same bare rounds.
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import data_dir, write_results  # noqa: E402
+from _common import news_rows, write_results  # noqa: E402
 
 from newsgraph.api import Engine  # noqa: E402
 from newsgraph.config import Config  # noqa: E402
@@ -38,10 +37,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="use only the first N articles")
     args = ap.parse_args()
 
-    rows = [json.loads(line) for line in
-            (data_dir("news_corpus") / "articles.jsonl").read_text().splitlines() if line.strip()]
-    if args.limit:
-        rows = rows[: args.limit]
+    rows = news_rows(args.limit)
     texts = [r["text"] for r in rows]
     words = sum(len(t.split()) for t in texts)
 
