@@ -247,6 +247,38 @@ def test_reference_time(engine, text: str, published: str, expected: tuple[str, 
     assert got.get(expected[0]) == expected[1], got
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a part of the day with no day word of its own sits on the day the story is at
+    ("The ferry left Vessby on Tuesday and docked in the afternoon.",
+     [("Tuesday", "2024-03-12", None), ("the afternoon", "2024-03-12TAF", None)]),
+    ("By mid afternoon the levee at Dorrow had held.", [("mid afternoon", "2024-03-14TAF", "MID")]),
+    ("At mid-afternoon yesterday, Tessel shares were up.",
+     [("mid-afternoon yesterday", "2024-03-13TAF", "MID")]),
+    ("Pell Oster's crew set out early in the evening.",
+     [("early in the evening", "2024-03-14TEV", "START")]),
+    ("The raid on the mill began at dawn on Monday.", [("dawn on Monday", "2024-03-11TMO", "START")]),
+    # a kind of thing named after a part of the day is not a time
+    ("Ilse Varn read it in the morning papers.", []),
+    # "soon" looking ahead is a future reference; in a past narrative or "as soon as" it is not
+    ("The Orvel council will soon vote on the toll.", [("soon", "FUTURE_REF", None)]),
+    ("Prosecutors may soon seek an indictment of Harl Benn.", [("soon", "FUTURE_REF", None)]),
+    ("The mill expects its sales to soon grow.", [("soon", "FUTURE_REF", None)]),
+    ("Kit Arden was soon released.", []),
+    ("The crew will leave as soon as the storm passes.", []),
+    ("Olen Marsh died soon after the flood.", []),
+    # "that day" needs the day the story is at, which is known only once the text is read
+    ("Olen Marsh drowned on Oct. 23, 2019. Earlier that day, the dam had cracked.",
+     [("Oct. 23, 2019", "2019-10-23", None), ("that day", "2019-10-23", None)]),
+    ("The gates closed on Aug. 2. On that same day, the mayor resigned.",
+     [("Aug. 2", "2023-08-02", None), ("that same day", "2023-08-02", None)]),
+])
+def test_parts_of_days_and_anaphoric_days(engine, text: str,  # type: ignore[no-untyped-def]
+                                          expected: list[tuple[str, ...]]) -> None:
+    doc = engine.extract_text(text, published=PUB)
+    got = [(t.text, t.value, t.mod) for t in doc.timexes]
+    assert got == expected
+
+
 def test_governing_timex(engine) -> None:  # type: ignore[no-untyped-def]
     from newsgraph.stages.timex import governing_timex
 

@@ -111,6 +111,9 @@ class Resolver:
         self.ref = ref
         self._tense = tense
         self._tense_cache: dict[tuple[int, int], str | None] = {}
+        # True while overlapping candidates are settled, before the story has been read: a
+        # handler that needs the reference time must not refuse for want of it then
+        self.settling = False
 
     @property
     def dct(self) -> dt.date | None:
@@ -510,6 +513,45 @@ def h_daypart(m: re.Match[str], r: Resolver) -> Hit | None:
         base = r.dct_at("day")
     value = (base.value() if base else "XXXX-XX-XX") + f"T{part}"
     return Hit("TIME", value, _pointmod(m["pm"]), point=base)
+
+
+# the parts of a day a narrative moves through ("at dawn", "by mid-afternoon"); dawn and dusk
+# are the edges of the morning and of the night
+_EDGE_PARTS = {"dawn": ("MO", "START"), "daybreak": ("MO", "START"), "sunrise": ("MO", "START"),
+               "dusk": ("NI", "START"), "nightfall": ("NI", "START"), "sunset": ("EV", "END")}
+# "the morning papers", "the evening news": a kind of thing, not a time
+_DAYPART_COMPOUND = re.compile(
+    r"\s+(?:news|paper|papers|newspaper|newspapers|edition|editions|show|shows|program|programs|"
+    r"programme|broadcast|bulletin|prayer|prayers|service|services|mass|star|sun|light|dress|"
+    r"wear|rush|commute|shift|meal|tea|class|classes|session|sessions|line|lines)\b",
+    re.IGNORECASE)
+
+
+def h_daypart_bare(m: re.Match[str], r: Resolver) -> Hit | None:
+    """A part of the day with no day word of its own ("in the morning", "at dawn", "by mid
+    afternoon"): the day the story is at, or the publication day; a day word after it
+    ("mid-afternoon yesterday") decides instead."""
+    if m["day"] is None and _DAYPART_COMPOUND.match(r.after(m, 16)):
+        return None
+    word = m["dp"].lower().replace("-", "").replace(" ", "")
+    mod = _pointmod(m["pm"] or m["pm0"])
+    if word.startswith("mid"):
+        mod, word = "MID", word[3:]
+    code = _daypart_code(word)
+    if word in _EDGE_PARTS:
+        code, mod = _EDGE_PARTS[word]
+    if code is None:
+        return None
+    part: str = code
+    if m["day"]:
+        base = _day_word_point(m["day"], m, r)
+    else:
+        last = r.ref.last
+        base = last if last is not None and last.gran == "day" and last.year is not None \
+            else r.dct_at("day")
+    value = (base.value() if base else "XXXX-XX-XX") + f"T{part}"
+    start = m.start("pm0") if m["pm0"] else m.start("body")  # "early in the evening"
+    return Hit("TIME", value, mod, start=start, point=base, moves_ref=False)
 
 
 def _clock(h: int, mi: int, ap: str | None) -> tuple[int, int] | None:
@@ -1058,6 +1100,18 @@ def h_ref(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit("DATE", _REFS[w])
 
 
+def h_soon(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"will soon decide": a time ahead of now. "Soon" in a past narrative ("was soon
+    released") is a step in that story, and "as soon as", "soon after" are conjunctions."""
+    if re.search(r"\b(?:as|too|how|so)\s+$", r.before(m, 6)) or \
+            re.match(r"\s+(?:as|after|afterwards?|thereafter|before|enough\s+that)\b",
+                     r.after(m, 14), re.IGNORECASE):
+        return None
+    if r.tense(m) not in (FUTURE, MODAL) and not re.search(r"\bto\s+$", r.before(m, 4)):
+        return None  # a split infinitive ("expects sales to soon grow") looks ahead too
+    return Hit("DATE", "FUTURE_REF")
+
+
 _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "christmas": lambda y: dt.date(y, 12, 25), "christmas day": lambda y: dt.date(y, 12, 25),
     "christmas eve": lambda y: dt.date(y, 12, 24), "new year's day": lambda y: dt.date(y, 1, 1),
@@ -1118,8 +1172,8 @@ def h_day_rel(m: re.Match[str], r: Resolver) -> Hit | None:
     last = r.ref.last
     base = last if last is not None and last.gran == "day" and last.year is not None else None
     if base is None:
-        if rel in ("that", "the same"):
-            return None
+        if rel in ("that", "the same", "that same"):
+            return Hit("DATE", "XXXX-XX-XX") if r.settling else None
         base = r.dct_at("day")
         if base is None:
             return None
@@ -1288,6 +1342,14 @@ RULES: tuple[Rule, ...] = (
     _rule("daypart",
           _ci(rf"{B}(?:(?P<pm>early|late|later|earlier)\s+)?(?P<rel>this|that|last|yesterday|tomorrow|the\s+same|the\s+next|the\s+following)\s+(?P<dp>{_DAYPART})(?!\w)"),
           h_daypart),
+    _rule("daypart_bare",
+          _ci(rf"{B}(?:(?P<pm0>early|late)\s+)?(?:(?:in|by|until|till|during|through|throughout|"
+              rf"since|before|after|from|into|at|around|toward|towards)\s+)"
+              rf"(?P<body>(?:the\s+)?(?:(?P<pm>early|late|mid)[\s-]*)?"
+              rf"(?P<dp>morning|afternoon|evening|dawn|daybreak|sunrise|dusk|nightfall|sunset))"
+              rf"(?![\w-])(?:,?\s+(?:on\s+)?(?P<day>yesterday|today|tomorrow|{WEEKDAY}))?"
+              rf"|{B}(?P<body2>mid-?(?:morning|afternoon|evening))(?![\w-])"),
+          lambda m, r: h_daypart_bare(cast("re.Match[str]", _BareShim(m)), r)),
     _rule("overnight", _ci(rf"{B}(?P<dp>overnight)(?!\w)"),
           lambda m, r: Hit("TIME", _day_value(r) + "TNI")),
     _rule("time",
@@ -1345,13 +1407,14 @@ RULES: tuple[Rule, ...] = (
           h_set),
     _rule("ref",
           rf"{B}(?P<ref>{_ci(_alt(list(_REFS)))})(?![\w-])", h_ref),
+    _rule("soon", rf"{B}(?P<soon>(?i:soon))(?![\w-])", h_soon),
     _rule("holiday",
           rf"{B}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|"
           rf"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Valentine['’]s\s+Day|"
           rf"Memorial\s+Day|Labor\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother['’]s\s+Day|"
           rf"Father['’]s\s+Day)(?:,?\s+(?P<year>{YEAR4}))?(?!\w)", h_holiday),
     _rule("day_rel",
-          _ci(rf"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+same|that)\s+(?P<u>day|morning|afternoon|evening|night)(?!\w)"),
+          _ci(rf"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+same|that\s+same|that)\s+(?P<u>day|morning|afternoon|evening|night)(?!\w)"),
           h_day_rel),
     _rule("unit_year_ago",
           _ci(rf"{B}the\s+(?P<unit>quarter|period|month)\s+a\s+year\s+(?:ago|earlier)(?!\w)"),
@@ -1392,6 +1455,20 @@ class _MonthShim:
 
     def span(self, *a: object) -> tuple[int, int]:
         return self._m.span()
+
+
+class _BareShim(_MonthShim):
+    """Lets the preposition-less "mid-afternoon" reach the bare daypart handler."""
+
+    def __getitem__(self, key: str) -> str | None:
+        if self._m["body2"] is not None:
+            return {"dp": self._m["body2"]}.get(key)
+        return self._m[key]
+
+    def start(self, *a: object) -> int:
+        if a and self._m["body2"] is not None:
+            return self._m.start("body2")
+        return self._m.start(*a)  # type: ignore[arg-type]
 
 
 class _PeriodShim(_MonthShim):

@@ -40,7 +40,9 @@ _CLASS_WORDS: dict[str, tuple[str, ...]] = {
                                                        "biannually", "year's"),
     "season": tuple(lx.SEASONS),
     "daypart": tuple(lx.DAY_PARTS) + ("noon", "midnight", "midday", "nights", "mornings",
-                                      "evenings", "afternoons"),
+                                      "evenings", "afternoons", "dawn", "daybreak", "sunrise",
+                                      "dusk", "nightfall", "sunset", "midmorning",
+                                      "midafternoon", "midevening"),
     "relday": ("today", "yesterday", "tomorrow", "tonight", "tonite", "2nite", "2night", "tmrw",
                "tmr", "tomorow", "2morrow", "2morow", "2moro", "2day", "today's",
                "yesterday's", "tomorrow's"),
@@ -69,6 +71,7 @@ _RULE_CLASSES: dict[str, frozenset[str]] = {
     "relday": frozenset({"relday"}), "weekday": frozenset({"weekday"}),
     "weekday_abbr": frozenset({"weekday"}), "weekday_set": frozenset({"weekday"}),
     "daypart": frozenset({"daypart"}), "overnight": frozenset({"daypart"}),
+    "daypart_bare": frozenset({"daypart"}), "soon": frozenset({"ref"}),
     "time": frozenset({"num", "year4", "daypart"}), "time24": frozenset({"num"}),
     "ago": frozenset({"ago"}), "duration": frozenset({"unit"}),
     "vague_plural": frozenset({"unit"}), "relunit": frozenset({"unit"}),
@@ -174,12 +177,14 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
     kept: list[tuple[int, int, re.Match[str]]] = []
     # longest first; on equal length the earlier rule wins; a handler refusing a match (a
     # year that is a count, "May" the verb) frees the place for shorter readings
+    resolver.settling = True
     for start, end, prio, m in cands:
         if any(taken[start:end]) or _in_title(text, start, end) or \
                 not RULES[prio].handler(m, resolver):
             continue
         taken[start:end] = b"\x01" * (end - start)
         kept.append((start, prio, m))
+    resolver.settling = False
     out: list[Timex] = []
     # normalize in reading order so the reference time follows the story
     for _, prio, m in sorted(kept, key=lambda k: k[0]):
