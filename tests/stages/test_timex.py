@@ -237,6 +237,11 @@ def engine():  # type: ignore[no-untyped-def]
     # a gerund takes the tense of the clause above it
     ("Delegates also can participate in planning for the Ostra summit in April.", "2024-12-05",
      ("April", "2025-04")),
+    # the story moves on when the text says so: a bare past month is read from the new place
+    ("Kit Arden joined the navy on May 22, 2015, and the following year she was posted to "
+     "Vessby. In December she was sent home.", "2024-04-18", ("December", "2016-12")),
+    ("Kit Arden joined the navy in March 2015. A year later she was posted to Vessby. In June "
+     "she was sent home.", "2024-04-18", ("June", "2016-06")),
     # "the previous Friday" counts from the Friday the story is on
     ("Shares closed at 40 on Friday, October 4, down from the previous Friday.", "2024-10-07",
      ("the previous Friday", "2024-09-27")),

@@ -98,6 +98,9 @@ class Hit:
     explicit_year: bool = False
     anchor: str | None = None
     moves_ref: bool = True  # False for anaphoric shifts ("a year earlier"): the story stays put
+    # True when the story itself goes to the point ("the following year", "two years later"):
+    # later bare months in its past tense are read from there, not from before the move
+    advances: bool = False
 
 
 Handler = Callable[[re.Match[str], "Resolver"], "Hit | list[Hit] | None"]
@@ -667,6 +670,20 @@ def _fmt_num(x: int | float) -> str:
     return str(x)
 
 
+def _later_point(n: float | None, unit: str, r: Resolver) -> Point | None:
+    """Where "two years later" takes a story that is at a known point (None when it is not)."""
+    last = r.ref.last
+    if n is None or not float(n).is_integer() or unit not in _UNIT_GRAN or last is None or \
+            last.year is None:
+        return None
+    gran = _UNIT_GRAN[unit]
+    if _GRAN_ORDER.get(last.gran, 8) < _GRAN_ORDER[gran]:
+        return None
+    su = {"night": "day", "fortnight": "week"}.get(unit, unit)
+    return shift(at_gran(last.date, gran), su, int(n) * (2 if unit == "fortnight" else 1)) \
+        if last.date else None
+
+
 def h_ago(m: re.Match[str], r: Resolver) -> Hit | None:
     unit = _unit_of(m["unit"])
     n = _count(m["num"])
@@ -679,10 +696,12 @@ def h_ago(m: re.Match[str], r: Resolver) -> Hit | None:
     if unit not in _UNIT_GRAN or unit in ("weekend",):
         return None
     if direction == "later":
-        # TimeML: in "three days later" the length is the timex and "later" a signal
+        # TimeML: in "three days later" the length is the timex and "later" a signal; the story
+        # has still moved on by that length from where it was
         end = m.end("orso") if m["orso"] else m.end("unit")
+        moved = _later_point(n, unit, r)
         return Hit("DURATION", _duration_value(n, unit), _mod_of(m["mod"]) or (
-            "APPROX" if m["orso"] else None), end=end)
+            "APPROX" if m["orso"] else None), end=end, point=moved, advances=moved is not None)
     if n is None or not float(n).is_integer():
         return Hit("DATE", "PAST_REF" if direction in ("ago", "earlier", "before", "back")
                    else "FUTURE_REF", mod)
@@ -882,10 +901,11 @@ def h_relunit(m: re.Match[str], r: Resolver) -> Hit | None:
     if unit in ("decade", "century") and rl in ("this", "current", "the current"):
         p = r.dct_at(unit)
         return Hit("DATE", p.value() if p else "PRESENT_REF", mod, point=p)
-    p, _ = _rel_point(rel, unit, r, m)
+    p, how = _rel_point(rel, unit, r, m)
     if p is None:
         return Hit("DATE", {"last": "PAST_REF", "next": "FUTURE_REF"}.get(rl, "PRESENT_REF"), mod)
-    return Hit("DATE", p.value(), mod, start=start, point=p)
+    forward = how == "ref" and rl.replace("the ", "") in ("following", "next following")
+    return Hit("DATE", p.value(), mod, start=start, point=p, advances=forward)
 
 
 _ENDED = re.compile(rf"\s+(?:that\s+|which\s+)?end(?:ed|ing)\s+(?P<mon>{MONTH})\s*(?P<day>{DAY})")

@@ -75,13 +75,19 @@ class ReferenceTime:
             return Anchor(self.dct, self.dct_point, "publication")
         return Anchor(None, None, "none")
 
-    def saw(self, start: int, point: Point, *, explicit_year: bool, names_event: bool = False) -> None:
+    def saw(self, start: int, point: Point, *, explicit_year: bool, names_event: bool = False,
+            advances: bool = False) -> None:
         """Record a resolved point; explicit dates of year-or-finer granularity move the narrative.
 
         ``names_event`` marks a date that premodifies a noun ("the August 1988 cease-fire"):
         it names an earlier event in passing and leaves the story where it was.
         """
         self.last, self.last_start = point, start
+        if advances and point.year is not None:
+            # "the following year", "two years later": the story moves, whatever granularity
+            self.narrative, self.narrative_start = point, start
+            self.moves.append((start, point.value()))
+            return
         # a bare year is as often a comparison ("up from 1987") as a move of the story
         if explicit_year and not names_event and point.year is not None and \
                 point.gran in ("month", "week", "day"):

@@ -198,6 +198,7 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
             out.append(tx)
             if hit.point is not None and hit.moves_ref:
                 ref.saw(tx.start, hit.point, explicit_year=hit.explicit_year,
+                        advances=hit.advances,
                         names_event=hit.explicit_year and names_event(sdoc, text, tx.start,
                                                                       tx.end))
     out.sort(key=lambda t: (t.start, t.end))
