@@ -125,6 +125,32 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     ("Prices rose for eight trading days.", [("eight trading days", "DURATION", "P8D", None)]),
     ("The oak stood for almost a hundred years.",
      [("almost a hundred years", "DURATION", "P100Y", "LESS_THAN")]),
+    # day-first numeric dates: dotted, or slashed with a day above 12; year-first with slashes
+    ("The Dorrow plant closed on 14.03.2023.", [("14.03.2023", "DATE", "2023-03-14", None)]),
+    ("The Dorrow plant closed on 31/12/2022.", [("31/12/2022", "DATE", "2022-12-31", None)]),
+    ("The Dorrow plant closed on 2023/03/09.", [("2023/03/09", "DATE", "2023-03-09", None)]),
+    ("Tessel 1.2.2019 shipped with bugs.", []),  # a version number, not a date
+    # two-digit years after an apostrophe
+    ("Pell Oster graduated in '98.", [("'98", "DATE", "1998", None)]),
+    ("The class of '05 met in Vessby.", [("'05", "DATE", "2005", None)]),
+    # business shorthand for quarters, halves and fiscal years
+    ("Orvel Mills lost money in Q3 2023.", [("Q3 2023", "DATE", "2023-Q3", None)]),
+    ("Orvel Mills posted a 3Q23 loss.", [("3Q23", "DATE", "2023-Q3", None)]),
+    ("Orvel Mills expects growth in H1 2025.", [("H1 2025", "DATE", "2025-H1", None)]),
+    ("Orvel Mills grew in FY2023.", [("FY2023", "DATE", "2023", None)]),
+    ("Orvel Mills reported Q2 earnings.", [("Q2", "DATE", "2024-Q2", None)]),
+    ("Q1: how did it start?", []),  # a label, not a period
+    # eras
+    ("The fort at Vessby was built in 300 BC and burned in AD 79.",
+     [("300 BC", "DATE", "BC0300", None), ("AD 79", "DATE", "0079", None)]),
+    ("The wall dates to the 5th century BC.", [("the 5th century BC", "DATE", "BC04", None)]),
+    # half a unit is the next smaller unit
+    ("Kit Arden waited half an hour.", [("half an hour", "DURATION", "PT30M", None)]),
+    ("The mill stood for about half a century.",
+     [("about half a century", "DURATION", "P50Y", "APPROX")]),
+    # the small hours belong to the day named
+    ("The ferry sank in the early hours of Sunday.",
+     [("the early hours of Sunday", "TIME", "2024-03-10TMO", "START")]),
 ])
 def test_detect_and_normalize(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _found(text) == expected

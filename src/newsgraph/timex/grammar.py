@@ -333,6 +333,87 @@ def h_numeric(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit("DATE", p.value(), point=p, explicit_year=True)
 
 
+def h_numeric_dmy(m: re.Match[str], r: Resolver) -> Hit | None:
+    """Day-first numeric dates: "14.03.2023" (dots are day-first wherever they are written) and
+    "14/03/2023", which only a day above 12 tells apart from the US order."""
+    return h_numeric(m, r)
+
+
+def h_year_apostrophe(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"in '98", "the class of '05": the two digits nearest the publication year, as
+    _year_num reads them (at most ten years ahead)."""
+    y = _year_num("'" + m["yy"], r)
+    p = Point("year", y)
+    return Hit("DATE", p.value(), point=p, explicit_year=True, start=m.start("body"))
+
+
+_CODE_BEFORE = re.compile(r"\b(?:in|for|of|during|the|its|their|this|last|next|by|from|to|"
+                          r"through|and|than|since|until|a|first|second|third|fourth)\s+$")
+_CODE_AFTER = re.compile(r"\s+(?:results?|earnings|sales|revenues?|loss(?:es)?|profits?|"
+                         r"income|reports?|figures|guidance|growth|GDP|output|deliveries|"
+                         r"shipments|margins?|forecasts?)\b", re.IGNORECASE)
+
+
+def h_quarter_code(m: re.Match[str], r: Resolver) -> Hit | None:
+    """Business shorthand: "Q3 2023", "3Q23", "H1 2024", "FY2023". Without a year the code
+    must read as a period ("in Q3", "3Q earnings"), not a label ("Q1: how did it start?")."""
+    if not m["y"] and not (_CODE_BEFORE.search(r.before(m, 12)) or
+                           _CODE_AFTER.match(r.after(m, 14))):
+        return None
+    year: int | None = None
+    if m["y"]:
+        year = _year_num(m["y"] if len(m["y"].strip("'’")) == 4 else "'" + m["y"].strip("'’"), r)
+    if m["fy"] is not None:
+        if year is None:
+            return None
+        p = Point("year", year)
+        return Hit("DATE", p.value(), point=p, explicit_year=True)
+    half = (m["h"] or m["h2"]) is not None
+    n = int(m["q"] or m["q2"] or m["h"] or m["h2"])
+    if year is None:
+        if r.dct is None:
+            return Hit("DATE", f"XXXX-{'H' if half else 'Q'}{n}")
+        year = r.dct.year
+        start_month = 6 * (n - 1) + 1 if half else 3 * (n - 1) + 1
+        if dt.date(year, start_month, 1) > r.dct and r.tense(m) == PAST:
+            year -= 1
+    p = Point("half" if half else "quarter", year, part=n)
+    return Hit("DATE", p.value(), point=p, explicit_year=m["y"] is not None)
+
+
+def h_era_year(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"300 BC", "AD 79", "the 5th century BC": years and centuries before or in the common
+    era, in TIMEX3's BC-prefixed form."""
+    era = (m["era"] or m["era2"] or "").upper().replace(".", "")
+    n = int(m["n"] or m["n2"])
+    if n == 0 or n > 9999:
+        return None
+    if era in ("BC", "BCE"):
+        return Hit("DATE", f"BC{n:04d}")
+    p = Point("year", n)
+    return Hit("DATE", f"{n:04d}", point=p, explicit_year=True)
+
+
+_HALF_OF = {"second": "PT0.5S", "minute": "PT30S", "hour": "PT30M", "day": "PT12H",
+            "year": "P6M", "decade": "P5Y", "century": "P50Y"}
+
+
+def h_half_unit(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"half an hour", "about half a century": half of one unit, in the next smaller one."""
+    value = _HALF_OF.get(m["unit"].lower())
+    if value is None:
+        return None
+    return Hit("DURATION", value, _mod_of(m["mod"]))
+
+
+def h_early_hours(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"the early hours of Sunday (morning)": the first hours of that day."""
+    w = m["day"].lower()
+    base = _day_word_point(w, m, r)
+    value = (base.value() if base else "XXXX-XX-XX") + "TMO"
+    return Hit("TIME", value, "START", point=base)
+
+
 def h_month_year(m: re.Match[str], r: Resolver) -> Hit | None:
     p = Point("month", _year_num(m["year"], r), _month_num(m["mon"]))
     return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p, explicit_year=True)
@@ -442,6 +523,8 @@ def h_century(m: re.Match[str], r: Resolver) -> Hit | None:
     n = lx.ORDINALS.get(word) or int(re.match(r"\d+", word).group())  # type: ignore[union-attr]
     if not 1 <= n <= 22:
         return None
+    if m["bc"]:
+        return Hit("DATE", f"BC{n - 1:02d}", _pointmod(m["pm"]))
     return Hit("DATE", f"{n - 1:02d}", _pointmod(m["pm"]), point=Point("century", (n - 1) * 100),
                explicit_year=True)
 
@@ -1318,6 +1401,29 @@ RULES: tuple[Rule, ...] = (
           h_numeric),
     _rule("date_us", r"(?<![\d./])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/"
           r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])", h_numeric),
+    # two-digit day and month with dots: "1.2.2019" is as likely a version number
+    _rule("date_dmy_num", r"(?<![\d./])(?:(?P<d>[12]\d|3[01]|0[1-9])\.(?P<m>1[0-2]|0[1-9])\."
+          r"(?P<y>(?:19|20)\d\d)|(?P<d2>1[3-9]|2\d|3[01])/(?P<m2>1[0-2]|0?[1-9])/"
+          r"(?P<y2>(?:19|20)\d\d))(?!\d|[./]\d)",
+          lambda m, r: h_numeric_dmy(cast("re.Match[str]", _DmyShim(m)), r)),
+    _rule("date_ymd_slash", r"(?<![\d./])(?P<y>(?:19|20)\d\d)/(?P<m>1[0-2]|0?[1-9])/"
+          r"(?P<d>[12]\d|3[01]|0?[1-9])(?![\d/])", h_numeric),
+    _rule("year_apostrophe",
+          rf"{B}(?i:in|of|since|until|till|by|from|to|through|between|and|spring|summer|fall|"
+          rf"autumn|winter|class\s+of|circa)\s+(?P<body>['’](?P<yy>\d\d))(?![\w'’])",
+          h_year_apostrophe),
+    _rule("quarter_code",
+          r"(?<![\w-])(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H|(?P<fy>FY))"
+          r"(?:\s*|\s+(?:of\s+)?|-|/)?(?P<y>(?:19|20)\d\d|['’]?\d\d)?(?![\w'’])", h_quarter_code),
+    _rule("era_year",
+          r"(?<![\w.])(?:(?P<n>\d{1,4})\s*(?P<era>BCE|BC|B\.C\.|AD|A\.D\.|CE)|"
+          r"(?P<era2>AD|A\.D\.)\s*(?P<n2>\d{1,4}))(?![\w])", h_era_year),
+    _rule("half_unit",
+          rf"{B}(?:(?P<mod>{_ci(MOD)})\s+)?(?i:half\s+an?)\s+(?P<unit>(?i:second|minute|hour|day|"
+          rf"year|decade|century))(?!\w)", h_half_unit),
+    _rule("early_hours",
+          rf"{B}(?i:the\s+(?:early|small|wee)\s+hours\s+of\s+)(?P<day>{WEEKDAY}|(?i:today|"
+          rf"yesterday|tomorrow))(?:\s+(?i:morning|night))?", h_early_hours),
     _rule("month_year",
           rf"{B}(?:{_PM_REL.replace('(?P<pm>', '(?P<pm>', 1)})?(?P<mon>{MONTH}),?\s+(?:of\s+)?"
           rf"(?P<year>{YEAR4}|{YEAR2}|{SPELLED_YEAR})", h_month_year),
@@ -1345,7 +1451,7 @@ RULES: tuple[Rule, ...] = (
     _rule("century",
           rf"{B}(?:(?i:the\s+))?(?:(?P<pm>(?i:early|late|mid))[\s-]+)?"
           rf"(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_ci(_alt([w for w in _ORD_WORDS if w not in ('last', 'final')]))})"
-          rf"[\s-]+(?i:century)(?!\w)", h_century),
+          rf"[\s-]+(?i:century)(?:\s+(?P<bc>BCE|BC|B\.C\.))?(?!\w)", h_century),
     _rule("relday",
           _ci(rf"{B}(?:(?P<pm>early|late|later|earlier)\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?"
               rf"(?P<rd>{_alt(list(_REL_DAYS))})(?:\s+(?P<dp>{_DAYPART}))?(?!\w)"), h_relday),
@@ -1489,6 +1595,15 @@ class _BareShim(_MonthShim):
         if a and self._m["body2"] is not None:
             return self._m.start("body2")
         return self._m.start(*a)  # type: ignore[arg-type]
+
+
+class _DmyShim(_MonthShim):
+    """Gives the slashed day-first alternative of "date_dmy_num" the dotted one's groups."""
+
+    def __getitem__(self, key: str) -> str | None:
+        if key in ("d", "m", "y") and self._m[key] is None:
+            return self._m[key + "2"]
+        return self._m[key]
 
 
 class _PeriodShim(_MonthShim):
