@@ -1289,6 +1289,29 @@ def h_day_rel(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit("DATE", p.value(), point=p)
 
 
+def h_unit_before(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"the year before", "the day after" said of the point the story is at; "the week before
+    last" counts from the publication date. Followed by a noun ("the day before the vote") the
+    anchor is an event, which this stage cannot date, so those are left to the events stage."""
+    unit = m["unit"].lower()
+    k = -1 if m["ba"].lower() == "before" else 1
+    if m["last"]:
+        base = r.dct_at(unit)
+        if base is None:
+            return None
+        p = shift(base, unit, -2 if m["last"].lower() == "last" else 2)
+        return Hit("DATE", p.value(), point=p, moves_ref=False)
+    last = r.ref.last
+    if last is not None and last.year is not None and \
+            _GRAN_ORDER.get(last.gran, 0) >= _GRAN_ORDER[unit] and last.date is not None:
+        p = shift(at_gran(last.date, unit), unit, k)
+    elif r.settling:
+        return Hit("DATE", "XXXX-XX-XX")
+    else:
+        return None
+    return Hit("DATE", p.value(), point=p, moves_ref=False)
+
+
 def h_year_end(m: re.Match[str], r: Resolver) -> Hit | None:
     p = r.dct_at("year")
     if p is None:
@@ -1476,8 +1499,9 @@ RULES: tuple[Rule, ...] = (
               rf"(?![\w-])(?:,?\s+(?:on\s+)?(?P<day>yesterday|today|tomorrow|{WEEKDAY}))?"
               rf"|{B}(?P<body2>mid-?(?:morning|afternoon|evening))(?![\w-])"),
           lambda m, r: h_daypart_bare(cast("re.Match[str]", _BareShim(m)), r)),
-    _rule("overnight", _ci(rf"{B}(?P<dp>overnight)(?!\w)"),
-          lambda m, r: Hit("TIME", _day_value(r) + "TNI")),
+    _rule("overnight", rf"{B}(?P<dp>(?i:overnight))(?:\s+(?P<day>{WEEKDAY}))?(?!\w)",
+          lambda m, r: Hit("TIME", (_day_word_point(m["day"], m, r).value()  # type: ignore[union-attr]
+                                    if m["day"] and r.dct else _day_value(r)) + "TNI")),
     _rule("time",
           rf"{B}(?:(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before))\s+)?"
           rf"(?:(?P<day0>{WEEKDAY}|(?i:today|yesterday|tomorrow)),?\s+(?:at\s+)?)?"
@@ -1486,8 +1510,15 @@ RULES: tuple[Rule, ...] = (
           rf"{_TZ}?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight)))?"
           rf"(?:,?\s+(?:on\s+)?(?P<mon>{MONTH})\s*(?P<mday>{DAY})(?:,?\s+(?P<year>{YEAR4}))?)?",
           h_time),
-    _rule("time24", rf"(?<![\w:./])(?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?P<ap>)(?P<nm>)"
-          rf"(?P<approx>)(?P<day>)(?P<day0>)(?P<mon>)(?P<mday>)(?P<year>)(?:{_TZ})?", h_time),
+    # a one-digit hour ("at 9:30") only after a word that introduces a clock time; "3:16" alone
+    # is as often a score, a ratio or a verse
+    _rule("time24", rf"(?<![\w:./])(?P<h>[01]\d|2[0-3]|(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|"
+          rf"(?<=\btill\s)|(?<=\bfrom\s)|(?<=\baround\s)|(?<=\babout\s)|(?<=\bbefore\s)|"
+          rf"(?<=\bafter\s)|(?<=\bsince\s))\d):(?P<mi>[0-5]\d)(?![\d:])(?P<ap>)(?P<nm>)"
+          rf"(?P<approx>)(?P<day0>)(?P<mon>)(?P<mday>)(?P<year>)(?:{_TZ})?"
+          rf"(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight))(?!\w)"
+          rf"(?:\s+(?i:morning|afternoon|evening|night)(?!\w))?)?",
+          h_time),
     _rule("ago",
           rf"{B}(?:(?P<mod>{_ci(MOD)})\s+)?(?P<num>{_ci(NUM)}|(?i:a|an)|{_ci(_VAGUE)})\s+"
           rf"(?:(?i:more|full|long)\s+)?(?P<unit>{_ci(UNIT)})(?P<orso>\s+(?i:or so))?\s+"
@@ -1542,6 +1573,10 @@ RULES: tuple[Rule, ...] = (
     _rule("day_rel",
           _ci(rf"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+same|that\s+same|that)\s+(?P<u>day|morning|afternoon|evening|night)(?!\w)"),
           h_day_rel),
+    _rule("unit_before",
+          _ci(rf"{B}the\s+(?P<unit>day|week|month|quarter|year)\s+(?P<ba>before|after)"
+              rf"(?:\s+(?P<last>last|next)(?![\w-]))?(?=\s*(?:[,.;:!?)]|$|--|\s(?:and|but|when|as|while|or)\b))"),
+          h_unit_before),
     _rule("unit_year_ago",
           _ci(rf"{B}the\s+(?P<unit>quarter|period|month)\s+a\s+year\s+(?:ago|earlier)(?!\w)"),
           h_unit_year_ago),
