@@ -163,6 +163,17 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     ("Pell Oster quoted Tessel 3:16 in his speech.", []),
     ("Shelling of Vessby went on overnight Tuesday.",
      [("overnight Tuesday", "TIME", "2024-03-12TNI", None)]),
+    ("Kit Arden visits Vessby on weekends.", [("weekends", "SET", "XXXX-WXX-WE", None)]),
+    ("The Dorrow mill reopened on February the 15th.",
+     [("February the 15th", "DATE", "2024-02-15", None)]),
+    ("Ten years ago today, the Vessby dam failed.",
+     [("Ten years ago today", "DATE", "2014-03-14", None)]),
+    ("The Vessby dam failed a year ago Tuesday.",
+     [("a year ago Tuesday", "DATE", "2023-03-12", None)]),
+    # an ordinal day alone is a day of the month the story is in
+    ("Olen Marsh reached Dorrow on May 3, 2019. On the 9th he left.",
+     [("May 3, 2019", "DATE", "2019-05-03", None), ("the 9th", "DATE", "2019-05-09", None)]),
+    ("Pell Oster finished on the 15th hole.", []),
     # the small hours belong to the day named
     ("The ferry sank in the early hours of Sunday.",
      [("the early hours of Sunday", "TIME", "2024-03-10TMO", "START")]),
@@ -305,6 +316,8 @@ def test_reference_time(engine, text: str, published: str, expected: tuple[str, 
     ("The raid on the mill began at dawn on Monday.", [("dawn on Monday", "2024-03-11TMO", "START")]),
     # a kind of thing named after a part of the day is not a time
     ("Ilse Varn read it in the morning papers.", []),
+    # a day still ahead this month, in a past clause, is last month's
+    ("On the 20th, the Orvel council voted.", [("the 20th", "2024-02-20", None)]),
     # "soon" looking ahead is a future reference; in a past narrative or "as soon as" it is not
     ("The Orvel council will soon vote on the toll.", [("soon", "FUTURE_REF", None)]),
     ("Prosecutors may soon seek an indictment of Harl Benn.", [("soon", "FUTURE_REF", None)]),

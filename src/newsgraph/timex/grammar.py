@@ -406,6 +406,29 @@ def h_half_unit(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit("DURATION", value, _mod_of(m["mod"]))
 
 
+def h_ordinal_day(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"On the 15th, he was freed": that day of the month the story is in, or of the
+    publication month, the one before it when the day is still ahead in a past clause."""
+    d = int(m["d"])
+    last = r.ref.last
+    if last is not None and last.year is not None and last.gran in ("month", "day") and \
+            last.month is not None:
+        y, mo = last.year, last.month
+    elif r.dct is not None:
+        y, mo = r.dct.year, r.dct.month
+        tense = r.tense(m)
+        if d > r.dct.day and tense == PAST:
+            y, mo = (y, mo - 1) if mo > 1 else (y - 1, 12)
+        elif d < r.dct.day and tense == FUTURE:
+            y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+    else:
+        return Hit("DATE", f"XXXX-XX-{d:02d}", start=m.start("body"))
+    if not _valid_day(y, mo, d):
+        return None
+    p = Point("day", y, mo, d)
+    return Hit("DATE", p.value(), point=p, start=m.start("body"))
+
+
 def h_early_hours(m: re.Match[str], r: Resolver) -> Hit | None:
     """"the early hours of Sunday (morning)": the first hours of that day."""
     w = m["day"].lower()
@@ -790,6 +813,14 @@ def h_ago(m: re.Match[str], r: Resolver) -> Hit | None:
                    else "FUTURE_REF", mod)
     k = int(n) * (-1 if direction in ("ago", "earlier", "before", "back") else 1)
     gran = _UNIT_GRAN[unit]
+    if m["aday"]:
+        # "ten years ago today", "a year ago Tuesday": that day's date, so many units back
+        day = _day_word_point(m["aday"], m, r)
+        if day is None or day.date is None:
+            return Hit("DATE", "PAST_REF", mod)
+        su = {"night": "day", "fortnight": "week"}.get(unit, unit)
+        p = at_gran(shift(day, su, k * (2 if unit == "fortnight" else 1)).date or day.date, "day")
+        return Hit("DATE", p.value(), mod, point=p, moves_ref=False)
     su = {"night": "day", "fortnight": "week"}.get(unit, unit)
     step = k * (2 if unit == "fortnight" else 1)
     if direction in ("ago", "from now", "hence", "back"):
@@ -1408,7 +1439,7 @@ def _rule(name: str, pattern: str, handler: Handler) -> Rule:
 
 RULES: tuple[Rule, ...] = (
     _rule("date_mdy",
-          rf"{B}(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?P<mon>{MONTH})\s*(?P<day>{DAY})"
+          rf"{B}(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?P<mon>{MONTH})\s*(?:(?i:the)\s+)?(?P<day>{DAY})"
           rf"(?:(?:\s*,\s*|\s+)(?P<year>{YEAR4D}|{YEAR2}))?", h_date),
     _rule("date_dmy",
           rf"{B}(?:(?P<wd>{WEEKDAY_ANY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+"
@@ -1444,6 +1475,14 @@ RULES: tuple[Rule, ...] = (
     _rule("half_unit",
           rf"{B}(?:(?P<mod>{_ci(MOD)})\s+)?(?i:half\s+an?)\s+(?P<unit>(?i:second|minute|hour|day|"
           rf"year|decade|century))(?!\w)", h_half_unit),
+    _rule("ordinal_day",
+          rf"{B}(?i:on)\s+(?P<body>(?i:the)\s+(?P<d>[12]\d|3[01]|[1-9])(?:st|nd|rd|th))(?![\w-])"
+          rf"(?!\s+(?i:of|century|floor|anniversary|day|time|round|minute|hole|lap|inning|place|"
+          rf"amendment|birthday|straight|consecutive|year|month|week|hour|attempt|try|ballot|"
+          rf"vote|tee|green|district|precinct|street|avenue|division|army|fleet)\b)",
+          h_ordinal_day),
+    _rule("weekends", _ci(rf"{B}(?:on|at|during|over)\s+(?P<body>weekends)(?!\w)"),
+          lambda m, r: Hit("SET", "XXXX-WXX-WE", start=m.start("body"))),
     _rule("early_hours",
           rf"{B}(?i:the\s+(?:early|small|wee)\s+hours\s+of\s+)(?P<day>{WEEKDAY}|(?i:today|"
           rf"yesterday|tomorrow))(?:\s+(?i:morning|night))?", h_early_hours),
@@ -1522,7 +1561,8 @@ RULES: tuple[Rule, ...] = (
     _rule("ago",
           rf"{B}(?:(?P<mod>{_ci(MOD)})\s+)?(?P<num>{_ci(NUM)}|(?i:a|an)|{_ci(_VAGUE)})\s+"
           rf"(?:(?i:more|full|long)\s+)?(?P<unit>{_ci(UNIT)})(?P<orso>\s+(?i:or so))?\s+"
-          rf"(?P<dir>(?i:ago|earlier|later|from\s+now|hence|back))(?!\w)", h_ago),
+          rf"(?P<dir>(?i:ago|earlier|later|from\s+now|hence|back))(?!\w)"
+          rf"(?:(?<=[Aa][Gg][Oo])\s+(?P<aday>(?i:today|yesterday)|{WEEKDAY})(?!\w))?", h_ago),
     _rule("duration",
           rf"{B}(?:(?P<mod>{_ci(MOD)})\s+)?"
           rf"(?:(?P<det>(?i:the|these|those|its|his|her|their|our|a|an|this))\s+(?!(?i:few|couple)\b))?"

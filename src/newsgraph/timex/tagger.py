@@ -68,6 +68,7 @@ _RULE_CLASSES: dict[str, frozenset[str]] = {
     "year_apostrophe": frozenset({"num"}), "quarter_code": frozenset({"num"}),
     "era_year": frozenset({"num"}), "early_hours": frozenset({"weekday", "relday"}),
     "half_unit": frozenset({"unit"}), "unit_before": frozenset({"unit"}),
+    "ordinal_day": frozenset({"num"}), "weekends": frozenset({"unit"}),
     "month_year": frozenset({"month"}), "month_year_hyph": frozenset({"month"}),
     "month": frozenset({"month"}), "year": frozenset({"year4"}),
     "fiscal": frozenset({"fiscal", "year4"}), "spelled_year": frozenset({"spelled"}),
