@@ -174,6 +174,15 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     ("Olen Marsh reached Dorrow on May 3, 2019. On the 9th he left.",
      [("May 3, 2019", "DATE", "2019-05-03", None), ("the 9th", "DATE", "2019-05-09", None)]),
     ("Pell Oster finished on the 15th hole.", []),
+    ("Kit Arden was hurt five years ago this week.",
+     [("five years ago this week", "DATE", "2019-W11", None)]),
+    # a weekday in the sentence that names a week is that week's day
+    ("Last week, in fact on Tuesday, the Vessby dam cracked.",
+     [("Last week", "DATE", "2024-W10", None), ("Tuesday", "DATE", "2024-03-05", None)]),
+    # a live blog's timestamp is not on the day named in the paragraph before it
+    ("Pell Oster will speak on Friday.\n\n9:30 a.m.\n\nThe Orvel council met.",
+     [("Friday", "DATE", "2024-03-15", None), ("9:30 a.m", "TIME", "2024-03-14T09:30", None)]),
+    ("\n\n11: 06 a.m.\n\nThe Orvel council met.", [("11: 06 a.m", "TIME", "2024-03-14T11:06", None)]),
     # the small hours belong to the day named
     ("The ferry sank in the early hours of Sunday.",
      [("the early hours of Sunday", "TIME", "2024-03-10TMO", "START")]),

@@ -188,6 +188,13 @@ class Resolver:
             if rel == "following":
                 return day_point(d + dt.timedelta(days=fwd or 7))
             return day_point(d - dt.timedelta(days=back or 7))
+        last = self.ref.last
+        if last is not None and last.gran == "week" and last.date is not None and \
+                0 <= m.start() - self.ref.last_start <= 60 and \
+                not re.search(r"[.!?;]['\"”’]?\s", self.text[self.ref.last_start:m.start()]):
+            # "last week, in fact, on Tuesday": the Tuesday of the week just named, in the same
+            # sentence
+            return day_point(last.date + dt.timedelta(days=wd))
         if back == 0:
             return day_point(d)
         before = d - dt.timedelta(days=back)
@@ -713,8 +720,9 @@ def h_time(m: re.Match[str], r: Resolver) -> Hit | None:
     base = _day_word_point(day_word, m, r)
     last = r.ref.last
     if not day_word and last is not None and last.gran == "day" and \
-            0 <= m.start() - r.ref.last_start <= 40:
-        base = last  # "on March 3 at 5 p.m."
+            0 <= m.start() - r.ref.last_start <= 40 and \
+            r.ref.paragraph(m.start()) == r.ref.paragraph(r.ref.last_start):
+        base = last  # "on March 3 at 5 p.m.", but not a live blog's next timestamp
     if m["mon"] and m["mday"]:
         mon, mday = _month_num(m["mon"]), _day_num(m["mday"])
         y = _year_num(m["year"], r) if m["year"] else r.pick_year(m, mon, mday)[0]
@@ -813,6 +821,16 @@ def h_ago(m: re.Match[str], r: Resolver) -> Hit | None:
                    else "FUTURE_REF", mod)
     k = int(n) * (-1 if direction in ("ago", "earlier", "before", "back") else 1)
     gran = _UNIT_GRAN[unit]
+    if m["aday"] and m["aday"].lower().startswith("this"):
+        # "five years ago this week": that week (or month), so many units back
+        g = "week" if m["aday"].lower().endswith("week") else "month"
+        here = r.dct_at(g)
+        if here is None:
+            return Hit("DATE", "PAST_REF", mod)
+        su = {"night": "day", "fortnight": "week"}.get(unit, unit)
+        p = shift(here, su, k * (2 if unit == "fortnight" else 1)) if su in ("week", "month",
+                                                                           "year") else here
+        return Hit("DATE", p.value(), mod, point=p, moves_ref=False)
     if m["aday"]:
         # "ten years ago today", "a year ago Tuesday": that day's date, so many units back
         day = _day_word_point(m["aday"], m, r)
@@ -1544,7 +1562,7 @@ RULES: tuple[Rule, ...] = (
     _rule("time",
           rf"{B}(?:(?P<approx>(?i:around|about|approximately|roughly|shortly\s+after|shortly\s+before|just\s+after|just\s+before))\s+)?"
           rf"(?:(?P<day0>{WEEKDAY}|(?i:today|yesterday|tomorrow)),?\s+(?:at\s+)?)?"
-          rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b))"
+          rf"(?:(?P<h>[01]?\d|2[0-3])(?:(?:[:.]|:\s)(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b|o'clock|in\s+the\s+(?:morning|afternoon|evening)\b|at\s+night\b))"
           rf"|(?P<nm>(?i:noon|midnight|midday))(?!\w))"
           rf"{_TZ}?(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight)))?"
           rf"(?:,?\s+(?:on\s+)?(?P<mon>{MONTH})\s*(?P<mday>{DAY})(?:,?\s+(?P<year>{YEAR4}))?)?",
@@ -1562,7 +1580,8 @@ RULES: tuple[Rule, ...] = (
           rf"{B}(?:(?P<mod>{_ci(MOD)})\s+)?(?P<num>{_ci(NUM)}|(?i:a|an)|{_ci(_VAGUE)})\s+"
           rf"(?:(?i:more|full|long)\s+)?(?P<unit>{_ci(UNIT)})(?P<orso>\s+(?i:or so))?\s+"
           rf"(?P<dir>(?i:ago|earlier|later|from\s+now|hence|back))(?!\w)"
-          rf"(?:(?<=[Aa][Gg][Oo])\s+(?P<aday>(?i:today|yesterday)|{WEEKDAY})(?!\w))?", h_ago),
+          rf"(?:(?<=[Aa][Gg][Oo])\s+(?P<aday>(?i:today|yesterday|this\s+week|this\s+month)|{WEEKDAY})"
+          rf"(?!\w))?", h_ago),
     _rule("duration",
           rf"{B}(?:(?P<mod>{_ci(MOD)})\s+)?"
           rf"(?:(?P<det>(?i:the|these|those|its|his|her|their|our|a|an|this))\s+(?!(?i:few|couple)\b))?"
