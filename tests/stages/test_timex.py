@@ -303,6 +303,9 @@ def engine():  # type: ignore[no-untyped-def]
      "Vessby. In December she was sent home.", "2024-04-18", ("December", "2016-12")),
     ("Kit Arden joined the navy in March 2015. A year later she was posted to Vessby. In June "
      "she was sent home.", "2024-04-18", ("June", "2016-06")),
+    # a month naming an occasion is the nearest one, whatever the clause's tense
+    ("Kit Arden won the nomination on Tuesday, setting up the November runoff.", "2024-07-27",
+     ("November", "2024-11")),
     # "the previous Friday" counts from the Friday the story is on
     ("Shares closed at 40 on Friday, October 4, down from the previous Friday.", "2024-10-07",
      ("the previous Friday", "2024-09-27")),

@@ -104,6 +104,7 @@ class Hit:
 
 
 Handler = Callable[[re.Match[str], "Resolver"], "Hit | list[Hit] | None"]
+NO_TENSE = "NONE"  # pick_year: read as if the clause had no tense
 
 
 class Resolver:
@@ -139,13 +140,15 @@ class Resolver:
     def dct_at(self, gran: str) -> Point | None:
         return at_gran(self.dct, gran) if self.dct else None
 
-    def pick_year(self, m: re.Match[str], month: int, day: int | None) -> tuple[int | None, str]:
-        """The year of a bare month or month-day: narrative or publication anchor, tense-biased."""
-        anchor = self.ref.anchor(m.start(), self.tense(m))
+    def pick_year(self, m: re.Match[str], month: int, day: int | None,
+                  tense: str | None = None) -> tuple[int | None, str]:
+        """The year of a bare month or month-day: narrative or publication anchor, tense-biased
+        (``tense`` overrides the clause's; NO_TENSE ignores it)."""
+        tense = self.tense(m) if tense is None else (None if tense == NO_TENSE else tense)
+        anchor = self.ref.anchor(m.start(), tense)
         if anchor.date is None:
             return None, anchor.source
         a = anchor.date
-        tense = self.tense(m)
         cands = []
         for y in (a.year - 1, a.year, a.year + 1):
             d = day or 1
@@ -481,9 +484,22 @@ def h_month(m: re.Match[str], r: Resolver) -> Hit | None:
         else:
             y = r.dct.year
     else:
-        y, _ = r.pick_year(m, mon, None)
+        y, _ = r.pick_year(m, mon, None, tense=NO_TENSE if _names_a_thing(m, r) else None)
     p = Point("month", y, mon)
     return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p)
+
+
+_THING_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|through|until|till|in|at|on|for|by|from|when|"
+                          r"as|is|was|were|are|will|would|has|had|have|that|which|after|"
+                          r"before)\b)[a-z]")
+
+
+def _names_a_thing(m: re.Match[str], r: Resolver) -> bool:
+    """"the November showdown", "a July summit": a month naming an occasion. The clause's tense
+    says nothing about when the occasion is ("became the nominee, teeing up the November
+    showdown"), so the nearest reading wins."""
+    return bool(re.search(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", r.before(m, 8))
+                and _THING_AFTER.match(r.after(m, 12)))
 
 
 def h_year(m: re.Match[str], r: Resolver) -> Hit | None:
