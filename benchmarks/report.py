@@ -102,6 +102,18 @@ def main() -> None:
           f"{f(t.get('timex_share_of_extraction'))} (< 0.10: {met(t.get('timex_share_of_extraction'), 0.10, above=False)}),"
           f" {f(t.get('timex_ms_per_1k_words'), 1)} ms per 1,000 words. HeidelTime's published value F1 on the"
           " TempEval-3 *test* is 77.6 (not comparable with a dev figure)."]
+    kinds = sorted(((k.split(": ", 1)[1], v) for k, v in t.items() if k.startswith("value_error: ")),
+                   key=lambda kv: -kv[1])
+    if kinds:
+        from tempeval3 import _CONVENTION_CLASSES
+        L += ["", "Value errors among matched timexes, by kind (`value_error_class` in the benchmark):", ""]
+        table(L, ["kind", "count", "annotation notation or habit"],
+              [[k, str(int(v)), "yes" if k in _CONVENTION_CLASSES else ""] for k, v in kinds])
+        L += ["", f"- Counting the notation and habit kinds as right would give value F1 "
+              f"{f(t.get('value_f1_conventions_counted_right'))}. That is not a score. It says that "
+              "these kinds alone, annotation notation on which TBAQ disagrees with itself or with the "
+              "TIMEX3 guidelines (docs/architecture.md), are worth more than the distance to 0.85; "
+              "the grammar does not fit them, so the target stays unmet."]
     tw = section(L, "Dates in tweets: TweeTIME dev", "tweetime", "python benchmarks/tweetime.py")
     table(L, ["system", "exact-set accuracy", "date P", "date R", "date F1"],
           [[s] + [f(tw.get(f"{p}_{m}")) for m in ("exact_set_acc", "date_p", "date_r", "date_f1")]

@@ -142,6 +142,58 @@ class Tally:
                 "gold": float(self.gold), "system": float(self.sys)}
 
 
+# Where a matched timex's value differs from gold, why. The first five classes are notation
+# or annotation habits on which TBAQ contradicts itself or the TIMEX3 guidelines (see
+# docs/architecture.md, "TimeBank conventions deliberately not followed"); they are counted so
+# the gap to a value target can be read, not to be fitted.
+_WEEK = re.compile(r"(\d{4})-W(\d{1,2})$")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d$")
+
+
+def value_error_class(gold: str, ours: str) -> str:
+    g, o = gold, ours
+    gw, ow = _WEEK.match(g), _WEEK.match(o)
+    if gw and ow and int(gw.group(2)) == int(ow.group(2)) and gw.group(1) == ow.group(1):
+        return "week written without its leading zero"
+    if re.fullmatch(r"\d{4}-WXX", g) and ow and ow.group(1) == g[:4]:
+        return "relative week left unresolved (WXX)"
+    if g in (o + "-XX", o + "-XX-XX") or (re.fullmatch(r"\d{3}X", g) and o == g[:3]) or \
+            (re.fullmatch(r"\d{2}XX", g) and o == g[:2]):
+        return "year or decade padded with X"
+    if o == g + ":00":
+        return "clock time written to the hour"
+    if ow and re.fullmatch(r"\d{4}-\d\d(?:-\d\d|-XX)?", g):
+        monday = dt.date.fromisocalendar(int(ow.group(1)), int(ow.group(2)), 1)
+        days = {monday + dt.timedelta(days=i) for i in range(7)}
+        if any(d.isoformat().startswith(g.replace("-XX", "")) for d in days):
+            return "week given as its month or one of its days"
+    gd, od = g.split("T")[0], o.split("T")[0]
+    if gd == od and _DAY.match(gd) and re.fullmatch(r"(?:T(?:MO|AF|EV|NI))?", g[len(gd):]) and \
+            re.fullmatch(r"(?:T(?:MO|AF|EV|NI))?", o[len(od):]):
+        return "part of the day added, dropped or named otherwise"
+    if _DAY.match(gd) and _DAY.match(od):
+        delta = abs((dt.date.fromisoformat(gd) - dt.date.fromisoformat(od)).days)
+        if delta == 7:
+            return "weekday a week apart"
+    if ("Q" in g or "Q" in o) and g[:4] == o[:4] and g[:4].isdigit():
+        return "quarter against year, month or day"
+    if g[:4].isdigit() and o[:4].isdigit() and "Q" in g + o:
+        return "quarter against year, month or day"
+    if (g.endswith("_REF") and re.fullmatch(r"PT?X[A-Z]+", o)) or \
+            (o.endswith("_REF") and re.fullmatch(r"PT?X[A-Z]+", g)):
+        return "vague duration against past/future reference"
+    if g.startswith("P") != o.startswith("P"):
+        return "duration against point"
+    return "other"
+
+
+_CONVENTION_CLASSES = ("week written without its leading zero", "clock time written to the hour",
+                       "week given as its month or one of its days",
+                       "relative week left unresolved (WXX)", "year or decade padded with X",
+                       "part of the day added, dropped or named otherwise",
+                       "vague duration against past/future reference")
+
+
 def _peer_spans(sdoc, dct: str, parser) -> list[Span]:  # type: ignore[no-untyped-def]
     """spaCy DATE/TIME entities normalized by dateparser at the granularity it reports."""
     base = dt.datetime.fromisoformat(dct)
@@ -188,6 +240,7 @@ def main() -> None:
     results = list(engine.run(Document(id=d.id, text=d.text, published=d.dct) for d in docs))
     wall = time.perf_counter() - t0
     ours, peer = Tally(), Tally()
+    classes: dict[str, int] = {}
     errors: list[str] = []
     parsers: dict[str, object] = {}
     rejected = 0
@@ -196,6 +249,10 @@ def main() -> None:
             rejected += 1
         sys_ = [Span(t.start, t.end, t.type, t.value, t.mod) for t in res.timexes]
         pairs = ours.add(d.gold, sys_)
+        for g, s_ in pairs:
+            if g.value != s_.value:
+                c = value_error_class(g.value, s_.value)
+                classes[c] = classes.get(c, 0) + 1
         if args.errors is not None:
             matched_g = {id(g) for g, _ in pairs}
             matched_s = {id(s) for _, s in pairs}
@@ -232,6 +289,11 @@ def main() -> None:
         figures.update({f"peer_{k}": v for k, v in peer.figures().items()})
     figures["timex_ms_per_1k_words"] = 1000 * timer.seconds.get("timex", 0.0) / words * 1000
     figures["timex_share_of_extraction"] = timer.seconds.get("timex", 0.0) / total if total else 0
+    for c, n in classes.items():
+        figures[f"value_error: {c}"] = float(n)
+    conv = sum(classes.get(c, 0) for c in _CONVENTION_CLASSES)
+    figures["value_f1_conventions_counted_right"] = prf(
+        ours.value_ok + conv, ours.sys - ours.value_ok - conv, ours.gold - ours.value_ok - conv)[2]
     figures["documents"] = float(len(docs))
     figures["rejected"] = float(rejected)
 
@@ -243,6 +305,11 @@ def main() -> None:
     for k in keys:
         p = f"{figures[f'peer_{k}']:.3f}" if f"peer_{k}" in figures else "-"
         print(f"{k:<14}{figures[f'ours_{k}']:>11.3f}{p:>11}")
+    print(f"\nvalue errors among the {ours.relaxed} matched timexes, by kind:")
+    for c, n in sorted(classes.items(), key=lambda kv: -kv[1]):
+        print(f"  {n:4d}  {c}{'  (annotation convention)' if c in _CONVENTION_CLASSES else ''}")
+    print(f"value F1 if the convention classes were counted right: "
+          f"{figures['value_f1_conventions_counted_right']:.3f}")
     print(f"\nstage seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in timer.seconds.items()))
     print(f"timex stage: {figures['timex_ms_per_1k_words']:.2f} ms per 1,000 words, "
           f"{100 * figures['timex_share_of_extraction']:.1f}% of extraction time "
