@@ -343,12 +343,6 @@ def h_numeric(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit("DATE", p.value(), point=p, explicit_year=True)
 
 
-def h_numeric_dmy(m: re.Match[str], r: Resolver) -> Hit | None:
-    """Day-first numeric dates: "14.03.2023" (dots are day-first wherever they are written) and
-    "14/03/2023", which only a day above 12 tells apart from the US order."""
-    return h_numeric(m, r)
-
-
 def h_year_apostrophe(m: re.Match[str], r: Resolver) -> Hit | None:
     """"in '98", "the class of '05": the two digits nearest the publication year, as
     _year_num reads them (at most ten years ahead)."""
@@ -800,6 +794,13 @@ def _fmt_num(x: int | float) -> str:
     return str(x)
 
 
+def _steps(unit: str, n: int) -> tuple[str, int]:
+    """The calendar unit and count that move a point by ``n`` of ``unit`` (a fortnight is two
+    weeks, a night a day)."""
+    return {"night": "day", "fortnight": "week"}.get(unit, unit), n * (2 if unit == "fortnight"
+                                                                        else 1)
+
+
 def _later_point(n: float | None, unit: str, r: Resolver) -> Point | None:
     """Where "two years later" takes a story that is at a known point (None when it is not)."""
     last = r.ref.last
@@ -809,9 +810,7 @@ def _later_point(n: float | None, unit: str, r: Resolver) -> Point | None:
     gran = _UNIT_GRAN[unit]
     if _GRAN_ORDER.get(last.gran, 8) < _GRAN_ORDER[gran]:
         return None
-    su = {"night": "day", "fortnight": "week"}.get(unit, unit)
-    return shift(at_gran(last.date, gran), su, int(n) * (2 if unit == "fortnight" else 1)) \
-        if last.date else None
+    return shift(at_gran(last.date, gran), *_steps(unit, int(n))) if last.date else None
 
 
 def h_ago(m: re.Match[str], r: Resolver) -> Hit | None:
@@ -843,20 +842,17 @@ def h_ago(m: re.Match[str], r: Resolver) -> Hit | None:
         here = r.dct_at(g)
         if here is None:
             return Hit("DATE", "PAST_REF", mod)
-        su = {"night": "day", "fortnight": "week"}.get(unit, unit)
-        p = shift(here, su, k * (2 if unit == "fortnight" else 1)) if su in ("week", "month",
-                                                                           "year") else here
+        su, step = _steps(unit, k)
+        p = shift(here, su, step) if su in ("week", "month", "year") else here
         return Hit("DATE", p.value(), mod, point=p, moves_ref=False)
     if m["aday"]:
         # "ten years ago today", "a year ago Tuesday": that day's date, so many units back
         day = _day_word_point(m["aday"], m, r)
         if day is None or day.date is None:
             return Hit("DATE", "PAST_REF", mod)
-        su = {"night": "day", "fortnight": "week"}.get(unit, unit)
-        p = at_gran(shift(day, su, k * (2 if unit == "fortnight" else 1)).date or day.date, "day")
+        p = at_gran(shift(day, *_steps(unit, k)).date or day.date, "day")
         return Hit("DATE", p.value(), mod, point=p, moves_ref=False)
-    su = {"night": "day", "fortnight": "week"}.get(unit, unit)
-    step = k * (2 if unit == "fortnight" else 1)
+    su, step = _steps(unit, k)
     if direction in ("ago", "from now", "hence", "back"):
         base = r.dct_at("day")
         if base is None:
@@ -1357,7 +1353,7 @@ def h_day_rel(m: re.Match[str], r: Resolver) -> Hit | None:
 def h_unit_before(m: re.Match[str], r: Resolver) -> Hit | None:
     """"the year before", "the day after" said of the point the story is at; "the week before
     last" counts from the publication date. Followed by a noun ("the day before the vote") the
-    anchor is an event, which this stage cannot date, so those are left to the events stage."""
+    anchor is an event this stage cannot date, so the rule does not match there."""
     unit = m["unit"].lower()
     k = -1 if m["ba"].lower() == "before" else 1
     if m["last"]:
@@ -1489,11 +1485,12 @@ RULES: tuple[Rule, ...] = (
           h_numeric),
     _rule("date_us", r"(?<![\d./])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/"
           r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])", h_numeric),
-    # two-digit day and month with dots: "1.2.2019" is as likely a version number
+    # day-first: dots are day-first wherever they are written, slashes only when the day is
+    # above 12; dotted dates need a two-digit day and month ("1.2.2019" is as likely a version)
     _rule("date_dmy_num", r"(?<![\d./])(?:(?P<d>[12]\d|3[01]|0[1-9])\.(?P<m>1[0-2]|0[1-9])\."
           r"(?P<y>(?:19|20)\d\d)|(?P<d2>1[3-9]|2\d|3[01])/(?P<m2>1[0-2]|0?[1-9])/"
           r"(?P<y2>(?:19|20)\d\d))(?!\d|[./]\d)",
-          lambda m, r: h_numeric_dmy(cast("re.Match[str]", _DmyShim(m)), r)),
+          lambda m, r: h_numeric(cast("re.Match[str]", _DmyShim(m)), r)),
     _rule("date_ymd_slash", r"(?<![\d./])(?P<y>(?:19|20)\d\d)/(?P<m>1[0-2]|0?[1-9])/"
           r"(?P<d>[12]\d|3[01]|0?[1-9])(?![\d/])", h_numeric),
     _rule("year_apostrophe",
