@@ -195,8 +195,8 @@ class Resolver:
         if last is not None and last.gran == "week" and last.date is not None and \
                 0 <= m.start() - self.ref.last_start <= 60 and \
                 not re.search(r"[.!?;]['\"”’]?\s", self.text[self.ref.last_start:m.start()]):
-            # "last week, in fact, on Tuesday": the Tuesday of the week just named, in the same
-            # sentence
+            # "the week before, on Tuesday, the dam cracked": the Tuesday of the week just named,
+            # in the same sentence
             return day_point(last.date + dt.timedelta(days=wd))
         if back == 0:
             return day_point(d)
@@ -489,9 +489,9 @@ _THING_AFTER = re.compile(r"\s+(?!(?:of|and|or|to|through|until|till|in|at|on|fo
 
 
 def _names_a_thing(m: re.Match[str], r: Resolver) -> bool:
-    """"the November showdown", "a July summit": a month naming an occasion. The clause's tense
-    says nothing about when the occasion is ("became the nominee, teeing up the November
-    showdown"), so the nearest reading wins."""
+    """"the November runoff", "a July summit": a month naming an occasion. The clause's tense
+    says nothing about when the occasion is ("approved the plan ahead of the November
+    referendum"), so the nearest reading wins."""
     return bool(re.search(r"\b(?:the|a|an|its|their|his|her|our|this|that)\s+$", r.before(m, 8))
                 and _THING_AFTER.match(r.after(m, 12)))
 
@@ -1265,14 +1265,14 @@ def h_ref(m: re.Match[str], r: Resolver) -> Hit | None:
 
 
 def h_soon(m: re.Match[str], r: Resolver) -> Hit | None:
-    """"will soon decide": a time ahead of now. "Soon" in a past narrative ("was soon
-    released") is a step in that story, and "as soon as", "soon after" are conjunctions."""
+    """"will soon decide": a time ahead of now. "Soon" in a past narrative ("was soon back at
+    work") is a step in that story, and "as soon as", "soon after" are conjunctions."""
     if re.search(r"\b(?:as|too|how|so)\s+$", r.before(m, 6)) or \
             re.match(r"\s+(?:as|after|afterwards?|thereafter|before|enough\s+that)\b",
                      r.after(m, 14), re.IGNORECASE):
         return None
     if r.tense(m) not in (FUTURE, MODAL) and not re.search(r"\bto\s+$", r.before(m, 4)):
-        return None  # a split infinitive ("expects sales to soon grow") looks ahead too
+        return None  # a split infinitive ("hopes to soon reopen") looks ahead too
     return Hit("DATE", "FUTURE_REF")
 
 
