@@ -1298,6 +1298,17 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
 
 def h_holiday(m: re.Match[str], r: Resolver) -> Hit | None:
     name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")
+    if name in ("easter week", "holy week"):
+        # the week that ends on Easter Sunday, an ISO week
+        hit = _holiday_day(m, r, "easter")
+        if hit is None or hit.point is None or hit.point.date is None:
+            return hit
+        wk = at_gran(hit.point.date, "week")
+        return Hit("DATE", wk.value(), point=wk, explicit_year=hit.explicit_year)
+    return _holiday_day(m, r, name)
+
+
+def _holiday_day(m: re.Match[str], r: Resolver, name: str) -> Hit | None:
     fn = _HOLIDAYS.get(name)
     if fn is None:
         return None
@@ -1639,7 +1650,7 @@ RULES: tuple[Rule, ...] = (
     _rule("soon", rf"{B}(?P<soon>(?i:soon))(?![\w-])", h_soon),
     _rule("holiday",
           rf"{B}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|"
-          rf"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Halloween|Independence\s+Day|Valentine['’]s\s+Day|"
+          rf"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+[Ww]eek)?|Holy\s+Week|Halloween|Independence\s+Day|Valentine['’]s\s+Day|"
           rf"Memorial\s+Day|Labor\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother['’]s\s+Day|"
           rf"Father['’]s\s+Day)(?:,?\s+(?P<year>{YEAR4}))?(?!\w)", h_holiday),
     _rule("day_rel",

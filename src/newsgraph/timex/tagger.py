@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Callable
@@ -54,8 +55,8 @@ _CLASS_WORDS: dict[str, tuple[str, ...]] = {
                 "fifties", "sixties", "seventies", "eighties", "nineties"),
     "century": ("century", "centuries"),
     "set": ("every", "each", "per", "once", "twice", "thrice", "times"),
-    "holiday": ("christmas", "year's", "thanksgiving", "easter", "halloween", "independence",
-                "election",
+    "holiday": ("christmas", "year's", "thanksgiving", "easter", "holy", "halloween",
+                "independence", "election",
                 "valentine's", "memorial", "labor", "veterans", "boxing", "good", "mother's",
                 "father's", "valentine’s", "mother’s", "father’s", "year’s"),
     "fiscal": ("fiscal",),
@@ -206,8 +207,26 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
                         advances=hit.advances,
                         names_event=hit.explicit_year and names_event(sdoc, text, tx.start,
                                                                       tx.end))
+    out = [_days_from(text, tx) for tx in out]
     out.sort(key=lambda t: (t.start, t.end))
     return out, ref
+
+
+_DAY_BEFORE = re.compile(r"\bthe\s+day\s+(?P<ba>before|after)\s+$", re.IGNORECASE)
+
+
+def _days_from(text: str, tx: Timex) -> Timex:
+    """"the day before Tuesday's hearing", "the day after March 3": one expression, as TimeBank
+    has it, the named day moved by one. ("Two days after March 3" stays a length and a date.)"""
+    if tx.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", tx.value):
+        return tx
+    m = _DAY_BEFORE.search(text, max(0, tx.start - 20), tx.start)
+    if m is None:
+        return tx
+    day = dt.date.fromisoformat(tx.value) + dt.timedelta(days=-1 if m["ba"].lower() == "before"
+                                                         else 1)
+    return Timex(m.start(), tx.end, text[m.start():tx.end], "DATE", day.isoformat(), tx.mod,
+                 tx.anchor)
 
 
 def _anchor_of(hit: Hit, ref: ReferenceTime) -> str | None:
