@@ -184,8 +184,8 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
      [("Friday", "DATE", "2024-03-15", None), ("9:30 a.m", "TIME", "2024-03-14T09:30", None)]),
     ("\n\n11: 06 a.m.\n\nThe Orvel council met.", [("11: 06 a.m", "TIME", "2024-03-14T11:06", None)]),
     # "the day before" a named day is one expression, that day moved by one
-    ("The day before last Tuesday's hearing, Kit Arden left Vessby.",
-     [("The day before last Tuesday", "DATE", "2024-03-11", None)]),
+    ("The day before Tuesday's vote, Kit Arden left Vessby.",
+     [("The day before Tuesday", "DATE", "2024-03-11", None)]),
     ("Two days after March 3, the Dorrow dam failed.",
      [("Two days", "DURATION", "P2D", None), ("March 3", "DATE", "2024-03-03", None)]),
     # Holy Week is the ISO week that ends on Easter Sunday
