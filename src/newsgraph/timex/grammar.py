@@ -104,7 +104,6 @@ class Hit:
 
 
 Handler = Callable[[re.Match[str], "Resolver"], "Hit | list[Hit] | None"]
-NO_TENSE = "NONE"  # pick_year: read as if the clause had no tense
 
 
 class Resolver:
@@ -140,11 +139,16 @@ class Resolver:
     def dct_at(self, gran: str) -> Point | None:
         return at_gran(self.dct, gran) if self.dct else None
 
-    def pick_year(self, m: re.Match[str], month: int, day: int | None,
-                  tense: str | None = None) -> tuple[int | None, str]:
-        """The year of a bare month or month-day: narrative or publication anchor, tense-biased
-        (``tense`` overrides the clause's; NO_TENSE ignores it)."""
-        tense = self.tense(m) if tense is None else (None if tense == NO_TENSE else tense)
+    def story_day(self) -> Point | None:
+        """The day the story is at: the last resolved point, when it is a dated day."""
+        last = self.ref.last
+        return last if last is not None and last.gran == "day" and last.year is not None else None
+
+    def pick_year(self, m: re.Match[str], month: int, day: int | None, *,
+                  tenseless: bool = False) -> tuple[int | None, str]:
+        """The year of a bare month or month-day: narrative or publication anchor, biased by the
+        clause's tense unless ``tenseless``."""
+        tense = None if tenseless else self.tense(m)
         anchor = self.ref.anchor(m.start(), tense)
         if anchor.date is None:
             return None, anchor.source
@@ -375,12 +379,9 @@ def h_quarter_code(m: re.Match[str], r: Resolver) -> Hit | None:
     half = (m["h"] or m["h2"]) is not None
     n = int(m["q"] or m["q2"] or m["h"] or m["h2"])
     if year is None:
-        if r.dct is None:
+        year = _part_year(n, half, m, r)
+        if year is None:
             return Hit("DATE", f"XXXX-{'H' if half else 'Q'}{n}")
-        year = r.dct.year
-        start_month = 6 * (n - 1) + 1 if half else 3 * (n - 1) + 1
-        if dt.date(year, start_month, 1) > r.dct and r.tense(m) == PAST:
-            year -= 1
     p = Point("half" if half else "quarter", year, part=n)
     return Hit("DATE", p.value(), point=p, explicit_year=m["y"] is not None)
 
@@ -478,7 +479,7 @@ def h_month(m: re.Match[str], r: Resolver) -> Hit | None:
         else:
             y = r.dct.year
     else:
-        y, _ = r.pick_year(m, mon, None, tense=NO_TENSE if _names_a_thing(m, r) else None)
+        y, _ = r.pick_year(m, mon, None, tenseless=_names_a_thing(m, r))
     p = Point("month", y, mon)
     return Hit("DATE", p.value(), _pointmod(m["pm"]), point=p)
 
@@ -672,9 +673,7 @@ def h_daypart_bare(m: re.Match[str], r: Resolver) -> Hit | None:
     if m["day"]:
         base = _day_word_point(m["day"], m, r)
     else:
-        last = r.ref.last
-        base = last if last is not None and last.gran == "day" and last.year is not None \
-            else r.dct_at("day")
+        base = r.story_day() or r.dct_at("day")
     value = (base.value() if base else "XXXX-XX-XX") + f"T{part}"
     start = m.start("pm0") if m["pm0"] else m.start("body")  # "early in the evening"
     return Hit("TIME", value, mod, start=start, point=base, moves_ref=False)
@@ -1092,6 +1091,17 @@ _ORD_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, 
           "4th": 4, "final": 4, "last": 4}
 
 
+def _part_year(n: int, half: bool, m: re.Match[str], r: Resolver) -> int | None:
+    """The year of a quarter or half named without one: the publication year, or the one before
+    when that part has not begun yet and the clause is past."""
+    if r.dct is None:
+        return None
+    start_month = 6 * (n - 1) + 1 if half else 3 * (n - 1) + 1
+    if dt.date(r.dct.year, start_month, 1) > r.dct and r.tense(m) == PAST:
+        return r.dct.year - 1
+    return r.dct.year
+
+
 def h_quarter(m: re.Match[str], r: Resolver) -> Hit | None:
     half = m["qh"].lower().startswith("half")
     q = _ORD_Q[m["ord"].lower()]
@@ -1113,11 +1123,7 @@ def h_quarter(m: re.Match[str], r: Resolver) -> Hit | None:
             rel = (m["qrel"] or re.search(r"(this|last|next)\s+year's", quals).group(1)).lower()  # type: ignore[union-attr]
             year = r.dct.year + {"last": -1, "next": 1}.get(rel, 0) if r.dct else None
         else:
-            if r.dct is not None:
-                year = r.dct.year
-                start_month = 3 * (q - 1) + 1 if not half else 6 * (q - 1) + 1
-                if dt.date(year, start_month, 1) > r.dct and r.tense(m) == PAST:
-                    year -= 1
+            year = _part_year(q, half, m, r)
         if year is not None and re.search(r"year-(?:earlier|ago)|prior-year|previous-year", quals):
             year -= 1
     p = Point("half" if half else "quarter", year, part=q)
@@ -1344,8 +1350,7 @@ def _holiday_day(m: re.Match[str], r: Resolver, name: str) -> Hit | None:
 def h_day_rel(m: re.Match[str], r: Resolver) -> Hit | None:
     """"the next day", "that day", "the same day", "the previous night" against the story time."""
     rel = re.sub(r"\s+", " ", m["rel"].lower())
-    last = r.ref.last
-    base = last if last is not None and last.gran == "day" and last.year is not None else None
+    base = r.story_day()
     if base is None:
         if rel in ("that", "the same", "that same"):
             return Hit("DATE", "XXXX-XX-XX") if r.settling else None

@@ -83,14 +83,12 @@ class ReferenceTime:
         it names an earlier event in passing and leaves the story where it was.
         """
         self.last, self.last_start = point, start
-        if advances and point.year is not None:
-            # "the following year", "two years later": the story moves, whatever granularity
-            self.narrative, self.narrative_start = point, start
-            self.moves.append((start, point.value()))
+        if point.year is None:
             return
-        # a bare year is as often a comparison ("up from 1987") as a move of the story
-        if explicit_year and not names_event and point.year is not None and \
-                point.gran in ("month", "week", "day"):
+        # "the following year", "two years later" move the story at any granularity; a bare
+        # year is as often a comparison ("up from 1987") as a move of the story
+        if advances or (explicit_year and not names_event and
+                        point.gran in ("month", "week", "day")):
             self.narrative, self.narrative_start = point, start
             self.moves.append((start, point.value()))
 
