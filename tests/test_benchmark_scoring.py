@@ -42,3 +42,17 @@ def test_value_error_kinds(gold: str, ours: str, kind: str) -> None:
 ])
 def test_misreadings_are_not_counted_as_notation(gold: str, ours: str) -> None:
     assert value_error_class(gold, ours) not in _CONVENTION_CLASSES
+
+
+def test_meantime_text_is_rebuilt_as_printed_with_token_offsets() -> None:
+    from meantime_timex import detokenize
+
+    sentences = [[(1, "Mill"), (2, "reopens")],
+                 [(3, "It"), (4, "opened"), (5, "on"), (6, "March"), (7, "1"), (8, ","),
+                  (9, "2008"), (10, "."), (11, '"'), (12, "Good"), (13, "news"), (14, "''"),
+                  (15, ","), (16, "Ann"), (17, "'s"), (18, "aide"), (19, "said"), (20, ".")]]
+    text, offsets = detokenize(sentences)
+    assert text == 'Mill reopens\n\nIt opened on March 1, 2008. "Good news", Ann\'s aide said.'
+    for tid, word in [(6, "March"), (9, "2008"), (12, "Good"), (17, "'s")]:
+        start, end = offsets[tid]
+        assert text[start:end] == word
