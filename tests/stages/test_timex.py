@@ -302,6 +302,19 @@ def engine():  # type: ignore[no-untyped-def]
      ("Tuesday", "2024-04-02")),
     ("The vote was delayed until Monday.", "2024-03-28", ("Monday", "2024-04-01")),
     ("The crew stayed aboard until Sunday.", "2024-03-28", ("Sunday", "2024-03-24")),
+    ("The port has given the crew until 9 a.m. Tuesday to leave.", "2024-04-01",
+     ("9 a.m. Tuesday", "2024-04-02T09:00")),
+    # a past tense keeps a weekday in the past even when tomorrow is that weekday
+    ("The yard delivered the last ferry on Tuesday.", "2024-04-01", ("Tuesday", "2024-03-26")),
+    # a day after a plan verb is the plan's; a day before it dates the planning
+    ("Fishermen planned a blockade of the port on Tuesday.", "2024-04-01",
+     ("Tuesday", "2024-04-02")),
+    ("The board scheduled a vote for Tuesday.", "2024-04-01", ("Tuesday", "2024-04-02")),
+    ("On Tuesday, the council planned to pay the first claims.", "2024-04-01",
+     ("Tuesday", "2024-03-26")),
+    # a weekday in capitals that the tagger takes for a past participle has no tense of its own
+    ("Dance all night at the Lantern Club #FRIDAY ! HOSTED BY DJ Orla", "2024-03-28",
+     ("FRIDAY", "2024-03-29")),
     # a gerund takes the tense of the clause above it
     ("Delegates also can participate in planning for the Ostra summit in April.", "2024-12-05",
      ("April", "2025-04")),

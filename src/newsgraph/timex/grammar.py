@@ -211,9 +211,12 @@ class Resolver:
 
 
 # How many times its distance in days a reading costs: readings against a firm tense are dear,
-# and with no tense the future is dearer than the past (news mostly reports what happened).
+# and with no tense the future is dearer than the past (news mostly reports what happened). A
+# past tense never reads a weekday as tomorrow ("delivered the jet on Tuesday" published on a
+# Monday is six days back); clauses that do look ahead from a past verb, plans and deferrals,
+# are told apart by reference.tense_at.
 _WEIGHTS: dict[str | None, tuple[float, float]] = {  # tense -> (past weight, future weight)
-    PAST: (1.0, 4.0), FUTURE: (4.0, 1.0), MODAL: (2.0, 1.0), None: (1.0, 1.5),
+    PAST: (1.0, 7.0), FUTURE: (4.0, 1.0), MODAL: (2.0, 1.0), None: (1.0, 1.5),
 }
 
 

@@ -97,10 +97,13 @@ _PAST_MODAL_HAVE = frozenset({"have", "'ve"})
 # a deferral "until" a day is ahead of the deferring ("postponed until Tuesday any action"),
 # where a plain past "until" is not ("stayed until Sunday")
 _DEFERRAL = frozenset({"postpone", "delay", "defer", "adjourn", "extend", "suspend", "put",
-                       "push"})
+                       "push", "give"})
 _UNTIL = frozenset({"until", "till", "til"})
 # adjectives that set a date ahead of their clause, whatever its tense
 _FORWARD_ADJ = frozenset({"payable", "effective", "due"})
+# verbs that put what they govern ahead of the telling ("planned a rally on Saturday", "has
+# scheduled a news conference Thursday"): a past tense dates the planning, not the day
+_PLAN = frozenset({"plan", "schedule", "slate"})
 
 
 def tense_of(verb: Token) -> str | None:
@@ -197,11 +200,19 @@ def tense_at(sdoc: Doc | None, start: int, end: int) -> str | None:
             break
         head = head.head
     verb = governing_verb(span.root)
+    if verb is not None and span.start <= verb.i < span.end and verb.head is not verb:
+        # the expression itself tagged as a verb ("#FRIDAY" in capitals): its head governs
+        verb = governing_verb(verb.head)
     if verb is not None:
         tense = tense_of(verb)
         if tense == PAST and not _past_perfect(verb) and span.root.head.lower_ in _UNTIL \
                 and verb.lemma_.lower() in _DEFERRAL:
             return FUTURE
+        if tense == PAST and not _past_perfect(verb) and verb.lemma_.lower() in _PLAN and \
+                span.start > verb.i:
+            # after the plan verb the day is the plan's ("planned a rally on Saturday"); a day
+            # put before it dates the planning ("On Friday, the council planned to ...")
+            return MODAL
         # a gerund or bare infinitive has no tense of its own: the clause above it decides
         # ("can take part in planning for the summit in April")
         if tense is None and verb.tag_ in ("VBG", "VB") and verb.head is not verb:
