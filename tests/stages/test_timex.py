@@ -193,6 +193,13 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     # the small hours belong to the day named
     ("The ferry sank in the early hours of Sunday.",
      [("the early hours of Sunday", "TIME", "2024-03-10TMO", "START")]),
+    # universal time carries ISO 8601's Z; a local zone leaves the clock time as it is
+    ("The probe launched at 18:00 UTC.", [("18:00 UTC", "TIME", "2024-03-14T18:00Z", None)]),
+    ("Polls close at 9 p.m. GMT.", [("9 p.m. GMT", "TIME", "2024-03-14T21:00Z", None)]),
+    ("Polls close at 9 p.m. EST.", [("9 p.m. EST", "TIME", "2024-03-14T21:00", None)]),
+    # "a second" before a name or a number is the ordinal, not a length of time
+    ("A second A320 landed in Vessby.", []),
+    ("For a second I froze.", [("a second", "DURATION", "PT1S", None)]),
 ])
 def test_detect_and_normalize(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _found(text) == expected

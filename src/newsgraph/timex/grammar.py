@@ -743,6 +743,8 @@ def h_time(m: re.Match[str], r: Resolver) -> Hit | None:
         base = Point("day", y, mon, mday)
     date = base.value() if base else "XXXX-XX-XX"
     value = f"{date}T{hm[0]:02d}:{hm[1]:02d}" if hm[0] != 24 else f"{date}T24:00"
+    if m["tz"] in ("UTC", "GMT"):
+        value += "Z"  # ISO 8601's mark for universal time; other zones are left as local time
     return Hit("TIME", value, _mod_of(m["approx"]), point=base)
 
 
@@ -922,9 +924,9 @@ def h_duration(m: re.Match[str], r: Resolver) -> Hit | None:
         return None  # "a year-earlier loss"
     num = (m["num"] or "").lower()
     if unit == "second" and m["unit"].lower() == "second" and re.match(
-            r"\s+(?!(?:ago|later|earlier|or|and|to|of|before|after|for|in|on)\b)[a-z]",
-            r.text[m.end():m.end() + 4]):
-        return None  # "a second betrayal": the ordinal
+            r"\s+(?!(?:ago|later|earlier|or|and|to|of|before|after|for|in|on)\b)"
+            r"(?:[a-z]|[A-Z0-9][\w-])", r.text[m.end():m.end() + 4]):
+        return None  # "a second betrayal", "a second A380": the ordinal ("for a second I" is not)
     if num in ("a", "an") and not m["mod"] and not m["det"] and not m["adj"] and \
             _RATE_BEFORE.search(r.before(m, 16)):
         return None  # a rate: "$5 a year", "24 hours a day"
@@ -1472,7 +1474,7 @@ _REL = (r"(?:last|next|this|this\s+past|this\s+coming|the\s+past|the\s+last|the\
 _PM_REL = (r"(?P<pm>(?i:(?:the\s+)?(?:very\s+)?(?:early|late|earlier|later|middle|end|beginning|"
            r"start|close|turn|mid)(?:\s+(?:of|in))?(?:\s+the)?))\s+")
 _DAYPART = r"(?:morning|afternoon|evening|night)"
-_TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time|(?:Eastern|Pacific|Central|Mountain)\s+(?:Standard\s+|Daylight\s+)?time))"
+_TZ = r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time|(?:Eastern|Pacific|Central|Mountain)\s+(?:Standard\s+|Daylight\s+)?time))"
 
 
 @dataclass(frozen=True, slots=True)
