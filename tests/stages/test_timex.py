@@ -59,7 +59,8 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     # "the week of" a day is the ISO week holding it
     ("The Vessby hearing is set for the week of March 18.",
      [("the week of March 18", "DATE", "2024-W12", None)]),
-    ("It took two and a half hours... no, three hours.", [("three hours", "DURATION", "PT3H", None)]),
+    ("It took two and a half hours... no, three hours.",
+     [("two and a half hours", "DURATION", "PT2H30M", None), ("three hours", "DURATION", "PT3H", None)]),
     ("The survey runs every week.", [("every week", "SET", "P1W", None)]),
     ("The paper appears daily.", [("daily", "SET", "P1D", None)]),
     ("The pumps are checked twice a year.", [("twice a year", "SET", "P1Y", None)]),
@@ -200,6 +201,11 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     # "a second" before a name or a number is the ordinal, not a length of time
     ("A second A320 landed in Vessby.", []),
     ("For a second I froze.", [("a second", "DURATION", "PT1S", None)]),
+    # "and a half" after a number in words is half a unit more, as "2 1/2" is
+    ("The trial took almost two and a half years.",
+     [("almost two and a half years", "DURATION", "P2Y6M", "LESS_THAN")]),
+    ("Divers searched for twenty-one and a half hours.",
+     [("twenty-one and a half hours", "DURATION", "PT21H30M", None)]),
 ])
 def test_detect_and_normalize(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _found(text) == expected

@@ -126,6 +126,9 @@ def _word_number(words: list[str]) -> int | None:
 _SPLIT = re.compile(r"[\s\-]+")
 
 
+_AND_A_HALF = re.compile(r"[\s\-]+and[\s\-]+a[\s\-]+half$")
+
+
 def parse_number(text: str) -> int | float | None:
     """A cardinal written in digits or words ("12", "1,500", "twenty-four", "a"); else None."""
     t = text.strip().lower()
@@ -134,6 +137,10 @@ def parse_number(text: str) -> int | float | None:
     half = 0.0
     if t.endswith(("1/2", "½")):
         t, half = t.rstrip("½").removesuffix("1/2").strip(), 0.5
+    elif _AND_A_HALF.search(t):
+        t, half = _AND_A_HALF.sub("", t), 0.5
+        whole = parse_number(t)
+        return whole + half if whole is not None else None
     digits = t.replace(",", "")
     if half and digits.isdigit():
         return int(digits) + half
@@ -151,4 +158,5 @@ def number_alternation() -> str:
     word = (rf"(?:(?:{'|'.join(tens)})(?:[\s\-](?:{'|'.join(small)}))?|{'|'.join(small)})"
             rf"(?:[\s\-](?:hundred|thousand)(?:[\s\-](?:and[\s\-])?"
             rf"(?:(?:{'|'.join(tens)})(?:[\s\-](?:{'|'.join(small)}))?|{'|'.join(small)}))?)?")
-    return rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2|½)?|{word})"
+    return (rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2|½)?|{word})"
+            rf"(?:[\s\-]+and[\s\-]+a[\s\-]+half(?!\w))?)")
