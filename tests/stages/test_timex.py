@@ -201,6 +201,13 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     # "a second" before a name or a number is the ordinal, not a length of time
     ("A second A320 landed in Vessby.", []),
     ("For a second I froze.", [("a second", "DURATION", "PT1S", None)]),
+    # a span of years is two years, as "from 2009 to 2011" is; a route number is not
+    ("The Dorrow mine ran 2009-2011.",
+     [("2009", "DATE", "2009", None), ("2011", "DATE", "2011", None)]),
+    ("Vessby struggled in the 2015-16 season.",
+     [("2015", "DATE", "2015", None), ("16", "DATE", "2016", None)]),
+    ("Route 2010-15 was closed.", []),
+    ("The ferry sailed on 2016-07-04.", [("2016-07-04", "DATE", "2016-07-04", None)]),
     # "and a half" after a number in words is half a unit more, as "2 1/2" is
     ("The trial took almost two and a half years.",
      [("almost two and a half years", "DURATION", "P2Y6M", "LESS_THAN")]),

@@ -500,6 +500,24 @@ def _names_a_thing(m: re.Match[str], r: Resolver) -> bool:
                 and _THING_AFTER.match(r.after(m, 12)))
 
 
+def h_year_range(m: re.Match[str], r: Resolver) -> list[Hit] | None:
+    """"2009-2011", "the 2015-16 season": two years, the second extent being its digits, as
+    "from 2009 to 2011" is two."""
+    y1 = int(m["y1"])
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
+    if not y1 < y2 <= y1 + 50:
+        return None  # "1990-85" and "2016-07" are no spans of years
+    if re.match(r"\s*(?:[a-z]+\s+)?(?:shares|people|votes|points|yards|feet|miles)",
+                r.after(m, 20)) or re.search(r"(?:no\.|number|#|route|flight|\$)\s*$",
+                                             r.before(m, 12)):
+        return None
+    p1, p2 = Point("year", y1), Point("year", y2)
+    return [Hit("DATE", p1.value(), start=m.start("y1"), end=m.end("y1"), point=p1,
+                explicit_year=True),
+            Hit("DATE", p2.value(), start=m.start("y2"), end=m.end("y2"), point=p2,
+                explicit_year=True)]
+
+
 def h_year(m: re.Match[str], r: Resolver) -> Hit | None:
     y = int(m["year"])
     if not m["pre"] and not m["pm"]:
@@ -1547,6 +1565,9 @@ RULES: tuple[Rule, ...] = (
     _rule("month",
           rf"{B}(?:{_PM_REL})?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming))\s+)?"
           rf"(?P<mon>{MONTH})(?:\s+(?P<rel2>(?i:last|next|this))\s+year)?", h_month),
+    _rule("year_range",
+          rf"(?<![\w'’\-$.,#/])(?P<y1>(?:1[5-9]|20)\d\d)[-–](?P<y2>(?:1[5-9]|20)\d\d|\d\d)"
+          rf"(?![\w\-–/.:]\w|['’]?s\b)", h_year_range),
     _rule("year",
           rf"{B}(?:(?P<pre>(?i:post|pre|mid))-|{_ci(_PM_REL.replace('(?P<pm>', '(?P<pm>', 1))})?"
           rf"(?:(?i:(?:the\s+)?(?:calendar\s+)?year)\s+)?(?P<year>{YEAR4})(?!['’]?s\b|-\w)",

@@ -71,7 +71,7 @@ _RULE_CLASSES: dict[str, frozenset[str]] = {
     "half_unit": frozenset({"unit"}), "unit_before": frozenset({"unit"}),
     "ordinal_day": frozenset({"num"}), "weekends": frozenset({"unit"}),
     "month_year": frozenset({"month"}), "month_year_hyph": frozenset({"month"}),
-    "month": frozenset({"month"}), "year": frozenset({"year4"}),
+    "month": frozenset({"month"}), "year": frozenset({"year4"}), "year_range": frozenset({"year4"}),
     "fiscal": frozenset({"fiscal", "year4"}), "spelled_year": frozenset({"spelled"}),
     "decade": frozenset({"decade", "spelled"}), "century": frozenset({"century"}),
     "relday": frozenset({"relday"}), "weekday": frozenset({"weekday"}),
