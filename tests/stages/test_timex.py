@@ -208,6 +208,18 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
      [("2015", "DATE", "2015", None), ("16", "DATE", "2016", None)]),
     ("Route 2010-15 was closed.", []),
     ("The ferry sailed on 2016-07-04.", [("2016-07-04", "DATE", "2016-07-04", None)]),
+    # US, British and Commonwealth zones after a clock time stay in its extent
+    ("The Vessby debate airs at 8 p.m. ET on Sunday.",
+     [("8 p.m. ET on Sunday", "TIME", "2024-03-10T20:00", None)]),
+    ("The quake struck at 3:12 a.m. JST.", [("3:12 a.m. JST", "TIME", "2024-03-14T03:12", None)]),
+    # holidays fixed by a rule over the calendar
+    ("Dorrow shops opened on Easter Monday 2023.",
+     [("Easter Monday 2023", "DATE", "2023-04-10", None)]),
+    ("Crowds came on Black Friday 2023 and Cyber Monday 2023.",
+     [("Black Friday 2023", "DATE", "2023-11-24", None),
+      ("Cyber Monday 2023", "DATE", "2023-11-27", None)]),
+    ("The march was on Martin Luther King Jr. Day 2024.",
+     [("Martin Luther King Jr. Day 2024", "DATE", "2024-01-15", None)]),
     # "and a half" after a number in words is half a unit more, as "2 1/2" is
     ("The trial took almost two and a half years.",
      [("almost two and a half years", "DURATION", "P2Y6M", "LESS_THAN")]),
@@ -347,6 +359,14 @@ def engine():  # type: ignore[no-untyped-def]
     ("The Vessby council approved the plan on Tuesday, ahead of the November referendum.",
      "2024-07-27",
      ("November", "2024-11")),
+    # a holiday in a firm tense is the last or the next one, however near the other is; one
+    # that names an occasion is the nearest
+    ("Sales at the Vessby mall jumped on Black Friday.", "2024-11-12",
+     ("Black Friday", "2023-11-24")),
+    ("The Vessby mall will open early on Black Friday.", "2024-11-12",
+     ("Black Friday", "2024-11-29")),
+    ("The mall announced the Black Friday deals.", "2024-11-12", ("Black Friday", "2024-11-29")),
+    ("Pilgrims filled the square as Holy Week began.", "2024-03-25", ("Holy Week", "2024-W13")),
     # "the previous Friday" counts from the Friday the story is on
     ("Shares closed at 40 on Friday, October 4, down from the previous Friday.", "2024-10-07",
      ("the previous Friday", "2024-09-27")),

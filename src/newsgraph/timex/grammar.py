@@ -1322,14 +1322,34 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "father's day": lambda y: nth_weekday(y, 6, 6, 3),
     "easter": easter, "easter sunday": easter,
     "good friday": lambda y: easter(y) - dt.timedelta(days=2),
+    "easter monday": lambda y: easter(y) + dt.timedelta(days=1),
+    "palm sunday": lambda y: easter(y) - dt.timedelta(days=7),
+    "ash wednesday": lambda y: easter(y) - dt.timedelta(days=46),
+    "holy monday": lambda y: easter(y) - dt.timedelta(days=6),
+    "black friday": lambda y: nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1),
+    "cyber monday": lambda y: nth_weekday(y, 11, 3, 4) + dt.timedelta(days=4),
+    "martin luther king day": lambda y: nth_weekday(y, 1, 0, 3),
+    "martin luther king jr. day": lambda y: nth_weekday(y, 1, 0, 3),
+    "presidents day": lambda y: nth_weekday(y, 2, 0, 3),
+    "presidents' day": lambda y: nth_weekday(y, 2, 0, 3),
+    "columbus day": lambda y: nth_weekday(y, 10, 0, 2),
+    "juneteenth": lambda y: dt.date(y, 6, 19),
+    "st. patrick's day": lambda y: dt.date(y, 3, 17),
+    "st patrick's day": lambda y: dt.date(y, 3, 17),
+    "april fools' day": lambda y: dt.date(y, 4, 1), "april fools day": lambda y: dt.date(y, 4, 1),
+    "remembrance day": lambda y: dt.date(y, 11, 11), "armistice day": lambda y: dt.date(y, 11, 11),
+    "bastille day": lambda y: dt.date(y, 7, 14), "canada day": lambda y: dt.date(y, 7, 1),
+    "australia day": lambda y: dt.date(y, 1, 26), "anzac day": lambda y: dt.date(y, 4, 25),
+    "international women's day": lambda y: dt.date(y, 3, 8),
+    "earth day": lambda y: dt.date(y, 4, 22),
 }
 
 
 def h_holiday(m: re.Match[str], r: Resolver) -> Hit | None:
     name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")
     if name in ("easter week", "holy week"):
-        # the week that ends on Easter Sunday, an ISO week
-        hit = _holiday_day(m, r, "easter")
+        # the week that ends on Easter Sunday, an ISO week, told past or coming by its Monday
+        hit = _holiday_day(m, r, "holy monday")
         if hit is None or hit.point is None or hit.point.date is None:
             return hit
         wk = at_gran(hit.point.date, "week")
@@ -1349,11 +1369,18 @@ def _holiday_day(m: re.Match[str], r: Resolver, name: str) -> Hit | None:
     else:
         d = r.dct
         this = fn(d.year)
-        tense = r.tense(m)
+        tense = None if _names_a_thing(m, r) else r.tense(m)
         if not rel:
             days = [fn(y) for y in (d.year - 1, d.year, d.year + 1)]
-            return Hit("DATE", day_point(min(days, key=lambda x: _cost(x, x, d, tense))).value(),
-                       point=day_point(min(days, key=lambda x: _cost(x, x, d, tense))))
+            # a holiday comes once a year: a firm tense takes the last or the next one however
+            # near the other is ("sales jumped on Black Friday" two weeks before it is last
+            # year's); "the Black Friday deals" names an occasion and takes the nearest
+            if tense == PAST:
+                days = [x for x in days if x <= d]
+            elif tense == FUTURE:
+                days = [x for x in days if x >= d]
+            p = day_point(min(days, key=lambda x: _cost(x, x, d, tense)))
+            return Hit("DATE", p.value(), point=p)
         if rel == "last":
             y = d.year if this < d else d.year - 1
         elif rel == "next":
@@ -1492,7 +1519,7 @@ _REL = (r"(?:last|next|this|this\s+past|this\s+coming|the\s+past|the\s+last|the\
 _PM_REL = (r"(?P<pm>(?i:(?:the\s+)?(?:very\s+)?(?:early|late|earlier|later|middle|end|beginning|"
            r"start|close|turn|mid)(?:\s+(?:of|in))?(?:\s+the)?))\s+")
 _DAYPART = r"(?:morning|afternoon|evening|night)"
-_TZ = r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time|(?:Eastern|Pacific|Central|Mountain)\s+(?:Standard\s+|Daylight\s+)?time))"
+_TZ = r"(?:\s+(?P<tz>[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|WES?T|MSK|IST|JST|KST|HKT|SGT|A[ECW][SD]T|NZ[SD]T|local\s+time|(?:Eastern|Pacific|Central|Mountain)\s+(?:Standard\s+|Daylight\s+)?time))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1681,9 +1708,14 @@ RULES: tuple[Rule, ...] = (
     _rule("soon", rf"{B}(?P<soon>(?i:soon))(?![\w-])", h_soon),
     _rule("holiday",
           rf"{B}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|"
-          rf"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+[Ww]eek)?|Holy\s+Week|Halloween|Independence\s+Day|Valentine['’]s\s+Day|"
+          rf"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+[Ww]eek)?|Holy\s+Week|Halloween|Independence\s+Day|Valentine['’]s\s+Day|"
           rf"Memorial\s+Day|Labor\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother['’]s\s+Day|"
-          rf"Father['’]s\s+Day)(?:,?\s+(?P<year>{YEAR4}))?(?!\w)", h_holiday),
+          rf"Father['’]s\s+Day|Palm\s+Sunday|Ash\s+Wednesday|Black\s+Friday|"
+          rf"Cyber\s+Monday|Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Presidents['’]?\s+Day|"
+          rf"Columbus\s+Day|Juneteenth|St\.?\s+Patrick['’]s\s+Day|April\s+Fools['’]?\s+Day|"
+          rf"Remembrance\s+Day|Armistice\s+Day|Bastille\s+Day|Canada\s+Day|Australia\s+Day|"
+          rf"Anzac\s+Day|International\s+Women['’]s\s+Day|Earth\s+Day)"
+          rf"(?:,?\s+(?P<year>{YEAR4}))?(?!\w)", h_holiday),
     _rule("day_rel",
           _ci(rf"{B}(?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+prior|the\s+same|that\s+same|that)\s+(?P<u>day|morning|afternoon|evening|night)(?!\w)"),
           h_day_rel),

@@ -58,7 +58,10 @@ _CLASS_WORDS: dict[str, tuple[str, ...]] = {
     "holiday": ("christmas", "year's", "thanksgiving", "easter", "holy", "halloween",
                 "independence", "election",
                 "valentine's", "memorial", "labor", "veterans", "boxing", "good", "mother's",
-                "father's", "valentine’s", "mother’s", "father’s", "year’s"),
+                "father's", "valentine’s", "mother’s", "father’s", "year’s", "palm", "ash",
+                "black", "cyber", "king", "presidents", "presidents'", "columbus", "juneteenth",
+                "patrick's", "patrick’s", "fools", "fools'", "remembrance", "armistice",
+                "bastille", "canada", "australia", "anzac", "women's", "women’s", "earth"),
     "fiscal": ("fiscal",),
 }
 _RULE_CLASSES: dict[str, frozenset[str]] = {
