@@ -220,6 +220,11 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
       ("Cyber Monday 2023", "DATE", "2023-11-27", None)]),
     ("The march was on Martin Luther King Jr. Day 2024.",
      [("Martin Luther King Jr. Day 2024", "DATE", "2024-01-15", None)]),
+    # "of last year" after a month or a season gives it its year
+    ("The Dorrow mill was sold in March of last year.",
+     [("March of last year", "DATE", "2023-03", None)]),
+    ("The dam burst in the spring of last year.",
+     [("the spring of last year", "DATE", "2023-SP", None)]),
     # "and a half" after a number in words is half a unit more, as "2 1/2" is
     ("The trial took almost two and a half years.",
      [("almost two and a half years", "DURATION", "P2Y6M", "LESS_THAN")]),
@@ -228,6 +233,13 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
 ])
 def test_detect_and_normalize(text: str, expected: list[tuple[str, str, str, str | None]]) -> None:
     assert _found(text) == expected
+
+
+def test_of_last_years_thing_is_not_a_season_of_last_year() -> None:
+    # "last year's champion" is last year's; the fall before it is no fall of that year
+    found = _found("Ilse Varn recalled the fall of last year's champion.")
+    assert ("last year", "DATE", "2023", None) in found
+    assert not any("of last year" in text for text, *_ in found)
 
 
 def test_past_n_seasons() -> None:

@@ -1198,12 +1198,15 @@ def h_season(m: re.Match[str], r: Resolver) -> Hit | None:
                 r"\b(?:in|during|by|until|till|since|through|over|for|this|last|next|of|and|or)"
                 r"\s*$", r.before(m, 12)):
             return None
-    if m["s"].lower() == "fall" and not (rel or m["year"]):
+    if m["s"].lower() == "fall" and not (rel or m["year"] or m["rel2"]):
         return None
     if m["year"]:
         y: int | None = _year_num(m["year"], r)
     elif r.dct is None:
         y = None
+    elif m["rel2"]:
+        # "the spring of last year"
+        y = r.dct.year + {"last": -1, "next": 1}.get(m["rel2"].lower(), 0)
     else:
         d = r.dct
         cur = at_gran(d, "season").part
@@ -1591,7 +1594,7 @@ RULES: tuple[Rule, ...] = (
           lambda m, r: h_month_year(m, r) if m["year"] else h_month(cast("re.Match[str]", _MonthShim(m)), r)),
     _rule("month",
           rf"{B}(?:{_PM_REL})?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming))\s+)?"
-          rf"(?P<mon>{MONTH})(?:\s+(?P<rel2>(?i:last|next|this))\s+year)?", h_month),
+          rf"(?P<mon>{MONTH})(?:\s+(?:(?i:of)\s+)?(?P<rel2>(?i:last|next|this))\s+year(?!['’]s))?", h_month),
     _rule("year_range",
           rf"(?<![\w'’\-$.,#/])(?P<y1>(?:1[5-9]|20)\d\d)[-–](?P<y2>(?:1[5-9]|20)\d\d|\d\d)"
           rf"(?![\w\-–/.:]\w|['’]?s\b)", h_year_range),
@@ -1695,7 +1698,8 @@ RULES: tuple[Rule, ...] = (
           lambda m, r: h_period(cast("re.Match[str]", _PeriodShim(m)), r)),
     _rule("season",
           rf"{B}(?:{_ci(_PM_REL)})?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the|past|coming))\s+)?"
-          rf"(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?(?P<year>{YEAR4}|{YEAR2}|{SPELLED_YEAR}))?(?![\w-])",
+          rf"(?P<s>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?(?:(?P<year>{YEAR4}|{YEAR2}|{SPELLED_YEAR})|"
+          rf"(?P<rel2>(?i:last|next|this))\s+(?i:year)(?!['’]s)))?(?![\w-])",
           h_season),
     _rule("set",
           rf"{B}(?:(?:(?i:every|each|per))\s+(?P<other>(?i:other)\s+)?(?:(?P<num>{_ci(NUM)})\s+)?"
