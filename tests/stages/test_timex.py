@@ -379,6 +379,12 @@ def engine():  # type: ignore[no-untyped-def]
      ("Black Friday", "2024-11-29")),
     ("The mall announced the Black Friday deals.", "2024-11-12", ("Black Friday", "2024-11-29")),
     ("Pilgrims filled the square as Holy Week began.", "2024-03-25", ("Holy Week", "2024-W13")),
+    # midweek, "the weekend" of a present or modal clause is the coming one, of a past one the
+    # last
+    ("The Vessby march is scheduled for the weekend.", "2024-03-14",
+     ("the weekend", "2024-W11-WE")),
+    ("Fishermen could strike over the weekend.", "2024-03-14", ("the weekend", "2024-W11-WE")),
+    ("Fishermen struck over the weekend.", "2024-03-14", ("the weekend", "2024-W10-WE")),
     # "the previous Friday" counts from the Friday the story is on
     ("Shares closed at 40 on Friday, October 4, down from the previous Friday.", "2024-10-07",
      ("the previous Friday", "2024-09-27")),

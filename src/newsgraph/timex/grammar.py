@@ -27,7 +27,7 @@ from .calendar import (
     nth_weekday,
     shift,
 )
-from .reference import FUTURE, MODAL, PAST, ReferenceTime
+from .reference import FUTURE, MODAL, PAST, PRESENT, ReferenceTime
 
 # --------------------------------------------------------------------------- pattern pieces
 
@@ -1103,7 +1103,7 @@ def _weekend(m: re.Match[str], r: Resolver, rel: str | None) -> Hit | None:
         p = at_gran(d - dt.timedelta(days=d.weekday() + 1), "week")
     elif rel in ("next", "coming", "following"):
         p = at_gran(d + dt.timedelta(days=7 - d.weekday()), "week")
-    elif rel == "this" or r.tense(m) == FUTURE or d.weekday() >= 5:
+    elif rel == "this" or r.tense(m) in (FUTURE, MODAL, PRESENT) or d.weekday() >= 5:
         p = at_gran(d, "week")
     else:
         p = at_gran(d - dt.timedelta(days=d.weekday() + 1), "week")
