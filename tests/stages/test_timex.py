@@ -326,6 +326,9 @@ def engine():  # type: ignore[no-untyped-def]
     # a new paragraph falls back to the publication date
     ("The dam failed in August 2019.\nPell Oster visited the site on March 9.", "2024-04-02",
      ("March 9", "2024-03-09")),
+    # "since" a date opens a stretch up to now: the story does not move there
+    ("Ferries have sailed half empty since June 2014, and again since the floods in November.",
+     "2016-02-08", ("November", "2015-11")),
     # a date that premodifies a noun names an old event and leaves the story where it was
     ("Olen Marsh rejected the offer made after the August 2011 flood. Tolls rose on Aug. 2.",
      "2024-08-20", ("Aug. 2", "2024-08-02")),

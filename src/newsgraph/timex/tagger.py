@@ -206,15 +206,17 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
                 continue
             out.append(tx)
             if hit.point is not None and hit.moves_ref:
+                # "since June 2014" opens a stretch that runs to now: the story is not there
+                passing = _SINCE.search(text, max(0, tx.start - 8), tx.start) is not None or \
+                    names_event(sdoc, text, tx.start, tx.end)
                 ref.saw(tx.start, hit.point, explicit_year=hit.explicit_year,
-                        advances=hit.advances,
-                        names_event=hit.explicit_year and names_event(sdoc, text, tx.start,
-                                                                      tx.end))
+                        advances=hit.advances, names_event=hit.explicit_year and passing)
     out = [_days_from(text, tx) for tx in out]
     out.sort(key=lambda t: (t.start, t.end))
     return out, ref
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"\bthe\s+day\s+(?P<ba>before|after)\s+$", re.IGNORECASE)
 
 
