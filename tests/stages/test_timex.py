@@ -248,6 +248,14 @@ def test_past_n_seasons() -> None:
 
 
 
+def test_results_of_a_quarter_not_yet_begun_are_last_years() -> None:
+    # results come after a quarter ends: reported in March, the fourth quarter is last year's
+    assert _found("Dorrow Mills will report fourth-quarter earnings.")[0][2] == "2023-Q4"
+    assert _found("Dorrow Mills will post results for the fourth quarter.")[0][2] == "2023-Q4"
+    # a quarter ahead with no results meant is this year's
+    assert _found("Growth should pick up in the fourth quarter.")[0][2] == "2024-Q4"
+
+
 def test_first_two_quarters_of_a_year() -> None:
     assert _found("Sales fell in the first two quarters of 2022.") == [
         ("the first two quarters of 2022", "DATE", "2022-H1", None)]

@@ -1116,13 +1116,23 @@ _ORD_Q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, 
 
 def _part_year(n: int, half: bool, m: re.Match[str], r: Resolver) -> int | None:
     """The year of a quarter or half named without one: the publication year, or the one before
-    when that part has not begun yet and the clause is past."""
+    when that part has not begun yet and the clause is past or the part's results are meant
+    (results come after a quarter ends: "will report fourth-quarter earnings" in February is
+    last year's fourth quarter)."""
     if r.dct is None:
         return None
     start_month = 6 * (n - 1) + 1 if half else 3 * (n - 1) + 1
-    if dt.date(r.dct.year, start_month, 1) > r.dct and r.tense(m) == PAST:
+    if dt.date(r.dct.year, start_month, 1) > r.dct and (
+            r.tense(m) == PAST or _RESULTS_AFTER.match(r.after(m, 24)) or
+            _RESULTS_BEFORE.search(r.before(m, 24))):
         return r.dct.year - 1
     return r.dct.year
+
+
+_RESULTS = r"(?:earnings|results|profits?|revenues?|sales|losses|net\s+income|figures)"
+_RESULTS_AFTER = re.compile(rf"\s+{_RESULTS}\b", re.IGNORECASE)
+_RESULTS_BEFORE = re.compile(rf"\b(?:earnings|results|figures)\s+for\s+(?:the\s+|its\s+)?$",
+                             re.IGNORECASE)
 
 
 def h_quarter(m: re.Match[str], r: Resolver) -> Hit | None:
