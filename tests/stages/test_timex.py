@@ -225,6 +225,8 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
      [("March of last year", "DATE", "2023-03", None)]),
     ("The dam burst in the spring of last year.",
      [("the spring of last year", "DATE", "2023-SP", None)]),
+    # an age range is no duration
+    ("Among those 18 to 25 years old, turnout fell.", []),
     # "and a half" after a number in words is half a unit more, as "2 1/2" is
     ("The trial took almost two and a half years.",
      [("almost two and a half years", "DURATION", "P2Y6M", "LESS_THAN")]),

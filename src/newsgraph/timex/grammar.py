@@ -934,7 +934,8 @@ def h_duration(m: re.Match[str], r: Resolver) -> Hit | None:
         start = m.start("adj") if m["adj"] else m.start("num")
     if m["orso"] or (m["num"] and re.sub(r"\s+", " ", m["num"].lower()) in lx.COUPLE):
         mod = "APPROX"
-    if r.after(m, 5).startswith(("-old", " old")) and (hyphen or not m["det"]):
+    if r.after(m, 5).startswith(("-old", " old")) and (
+            hyphen or not m["det"] or m["det"].lower() in ("those", "these")):
         return None  # ages are not durations: "a 52-year-old", "52 years old"
     if unit in ("quarter", "period") and re.fullmatch(r"(?:1[5-9]|20)\d\d", m["num"] or ""):
         return None  # "the 1988 quarter" is a year's quarter, not 1988 of them
