@@ -336,6 +336,10 @@ def engine():  # type: ignore[no-untyped-def]
     # a new paragraph falls back to the publication date
     ("The dam failed in August 2019.\nPell Oster visited the site on March 9.", "2024-04-02",
      ("March 9", "2024-03-09")),
+    # a bare clock time in a past clause is on the day the paragraph's story is at
+    ("Ansel Vell was shot on Oct. 23, 2023, outside his home in Dorrow. Neighbours said the "
+     "gunman had waited in the garden for hours, and Vell died in hospital at 10 p.m.",
+     "2024-04-19", ("10 p.m", "2023-10-23T22:00")),
     # "since" a date opens a stretch up to now: the story does not move there
     ("Ferries have sailed half empty since June 2014, and again since the floods in November.",
      "2016-02-08", ("November", "2015-11")),
