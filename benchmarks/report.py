@@ -123,9 +123,14 @@ def main() -> None:
     L += ["", f"Wikinews articles of 2004-2011 under the NewsReader guidelines, "
           f"{f(mt.get('ours_gold'), 0) if mt.get('ours_gold') is None else int(mt['ours_gold'])} "
           "timexes in the annotated title and first sentences, scored with the TBAQ scorer. The "
-          "time rules were written against TBAQ; this set is a check that they carry over to other "
-          "news and other annotators, not a target. Its value errors are listed by "
-          "`python benchmarks/meantime_timex.py --errors FILE`."]
+          "time rules were written against TBAQ; this set checks that they carry over to other "
+          "news and other annotators. Its first run, before any rule had seen it, gave value F1 "
+          "0.790; the forms it then exposed were fixed where the fix is general (\"18:00 UTC\", "
+          "\"a second A320\", \"two and a half years\", a past-tense weekday read as tomorrow), "
+          "so the figure above is a dev figure like TBAQ's. Its value errors are listed by "
+          "`python benchmarks/meantime_timex.py --errors FILE`; most that remain are its "
+          "annotators' conventions (ranges as one duration, \"two years ago\" as `P2Y`, "
+          "`P2.5Y` for TimeBank's `P2Y6M`)."]
     tw = section(L, "Dates in tweets: TweeTIME dev", "tweetime", "python benchmarks/tweetime.py")
     table(L, ["system", "exact-set accuracy", "date P", "date R", "date F1"],
           [[s] + [f(tw.get(f"{p}_{m}")) for m in ("exact_set_acc", "date_p", "date_r", "date_f1")]

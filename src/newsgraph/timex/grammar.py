@@ -949,7 +949,7 @@ def h_duration(m: re.Match[str], r: Resolver) -> Hit | None:
     if unit == "second" and m["unit"].lower() == "second" and re.match(
             r"\s+(?!(?:ago|later|earlier|or|and|to|of|before|after|for|in|on)\b)"
             r"(?:[a-z]|[A-Z0-9][\w-])", r.text[m.end():m.end() + 4]):
-        return None  # "a second betrayal", "a second A380": the ordinal ("for a second I" is not)
+        return None  # "a second betrayal", "a second A320": the ordinal ("for a second I" is not)
     if num in ("a", "an") and not m["mod"] and not m["det"] and not m["adj"] and \
             _RATE_BEFORE.search(r.before(m, 16)):
         return None  # a rate: "$5 a year", "24 hours a day"
