@@ -225,6 +225,18 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
      [("March of last year", "DATE", "2023-03", None)]),
     ("The dam burst in the spring of last year.",
      [("the spring of last year", "DATE", "2023-SP", None)]),
+    # a weekday with the week it falls in is one day (PUB is a Thursday)
+    ("The Dorrow minister resigned on Monday last week.",
+     [("Monday last week", "DATE", "2024-03-04", None)]),
+    ("The vote is on Tuesday next week.", [("Tuesday next week", "DATE", "2024-03-19", None)]),
+    # "the new year" is the one just begun early in a year (about to begin late in one)
+    ("Ferry sales were slow in the new year.", [("the new year", "DATE", "2024", None)]),
+    # wire clock times: four digits with a zone or "hours"; not a conversion in brackets
+    ("The truce took effect at 0800 GMT on Sunday.",
+     [("0800 GMT on Sunday", "TIME", "2024-03-10T08:00Z", None)]),
+    ("The raid began at 0430 hours.", [("0430 hours", "TIME", "2024-03-14T04:30", None)]),
+    ("The blast came at 10:35 a.m. (0735 GMT).",
+     [("10:35 a.m.", "TIME", "2024-03-14T10:35", None)]),
     # an age range is no duration
     ("Among those 18 to 25 years old, turnout fell.", []),
     # "and a half" after a number in words is half a unit more, as "2 1/2" is

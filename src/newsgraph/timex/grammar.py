@@ -518,6 +518,15 @@ def h_year_range(m: re.Match[str], r: Resolver) -> list[Hit] | None:
                 explicit_year=True)]
 
 
+def h_new_year(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"until the new year": the year about to begin in the second half of a year, the one
+    just begun in the first."""
+    if r.dct is None:
+        return Hit("DATE", "XXXX")
+    p = Point("year", r.dct.year + (1 if r.dct.month >= 7 else 0))
+    return Hit("DATE", p.value(), point=p)
+
+
 def h_year(m: re.Match[str], r: Resolver) -> Hit | None:
     y = int(m["year"])
     if not m["pre"] and not m["pm"]:
@@ -627,7 +636,13 @@ def h_weekday(m: re.Match[str], r: Resolver) -> Hit | None:
     if m["dp"] and r.after(m, 1) == "s":
         part = _daypart_code(m["dp"])
         return Hit("SET", f"XXXX-WXX-{wd + 1}T{part}", end=m.end() + 1)
-    p = r.weekday(m, wd, m["rel"])
+    if m["wkrel"] and not m["rel"] and r.dct is not None:
+        # "Thursday last week": that day of the week named
+        monday = r.dct - dt.timedelta(days=r.dct.weekday())
+        shift_weeks = {"last": -1, "next": 1}.get(m["wkrel"].lower(), 0)
+        p: Point | None = day_point(monday + dt.timedelta(days=7 * shift_weeks + wd))
+    else:
+        p = r.weekday(m, wd, m["rel"])
     value = p.value() if p else f"XXXX-WXX-{wd + 1}"
     part = _daypart_code(m["dp"])
     if part:
@@ -1610,6 +1625,7 @@ RULES: tuple[Rule, ...] = (
     _rule("month",
           rf"{B}(?:{_PM_REL})?(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming))\s+)?"
           rf"(?P<mon>{MONTH})(?:\s+(?:(?i:of)\s+)?(?P<rel2>(?i:last|next|this))\s+year(?!['’]s))?", h_month),
+    _rule("new_year", rf"{B}(?i:the\s+new\s+year)(?![\w'’-])", h_new_year),
     _rule("year_range",
           rf"(?<![\w'’\-$.,#/])(?P<y1>(?:1[5-9]|20)\d\d)[-–](?P<y2>(?:1[5-9]|20)\d\d|\d\d)"
           rf"(?![\w\-–/.:]\w|['’]?s\b)", h_year_range),
@@ -1638,10 +1654,11 @@ RULES: tuple[Rule, ...] = (
     _rule("weekday",
           rf"{B}(?:(?P<pm>(?i:early|late))\s+)?"
           rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming|the\s+previous|the\s+following|the\s+next|previous|following))\s+)?"
-          rf"(?P<wd>{WEEKDAY})(?:\s+(?P<dp>{_ci(_DAYPART)}))?", h_weekday),
+          rf"(?P<wd>{WEEKDAY})(?:\s+(?P<dp>{_ci(_DAYPART)}))?"
+          rf"(?:\s+(?P<wkrel>(?i:last|next|this))\s+(?i:week)(?![\w'’-]))?", h_weekday),
     _rule("weekday_abbr",
           r"(?:(?<=\b[Oo]n\s)|(?<=\b[Tt]his\s)|(?<=\b[Nn]ext\s)|(?<=\b[Ll]ast\s))"
-          r"(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?![\w.])(?P<pm>)(?P<rel>)(?P<dp>)",
+          r"(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?![\w.])(?P<pm>)(?P<rel>)(?P<dp>)(?P<wkrel>)",
           h_weekday),
     _rule("weekday_set", rf"{B}(?P<wdp>(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?!\w)",
           h_weekday_set),
@@ -1675,6 +1692,13 @@ RULES: tuple[Rule, ...] = (
           rf"(?P<approx>)(?P<day0>)(?P<mon>)(?P<mday>)(?P<year>)(?:{_TZ})?"
           rf"(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight))(?!\w)"
           rf"(?:\s+(?i:morning|afternoon|evening|night)(?!\w))?)?",
+          h_time),
+    # wire-service clock times, "0800 GMT", "1430 hours": four digits only with a zone or
+    # "hours" after them, and not a conversion in brackets after another clock time
+    _rule("time_mil", rf"(?<![\w:./$#(-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)"
+          rf"(?:\s+(?P<tz>GMT|UTC)|\s*Z\b|\s+(?i:hours|hrs)\b|\s+local\s+time\b)"
+          rf"(?P<ap>)(?P<nm>)(?P<approx>)(?P<day0>)(?P<mon>)(?P<mday>)(?P<year>)"
+          rf"(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight))(?!\w))?",
           h_time),
     _rule("ago",
           rf"{B}(?:(?P<mod>{_ci(MOD)})\s+)?(?P<num>{_ci(NUM)}|(?i:a|an)|{_ci(_VAGUE)})\s+"
