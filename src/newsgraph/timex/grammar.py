@@ -500,6 +500,15 @@ def _names_a_thing(m: re.Match[str], r: Resolver) -> bool:
                 and _THING_AFTER.match(r.after(m, 12)))
 
 
+# counts and codes that look like years: "1990 shares", "No. 1990", "$2000", "Route 2010-15"
+_COUNT_AFTER = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:shares|people|troops|points|yards|feet|meters|miles|cars|units|"
+    r"employees|workers|jobs|votes|dollars|tons|barrels|pounds|metres|kilometers|acres|men|women|"
+    r"soldiers|students|residents|copies|homes|cases|deaths|calories|rpm|cc|hp|mph|km|kg|lb|"
+    r"square|seats|rooms)\b")
+_CODE_BEFORE = re.compile(r"(?:no\.|number|#|rs\.|route|flight|room|\$|us\$)\s*$")
+
+
 def h_year_range(m: re.Match[str], r: Resolver) -> list[Hit] | None:
     """"2009-2011", "the 2015-16 season": two years, the second extent being its digits, as
     "from 2009 to 2011" is two."""
@@ -507,9 +516,7 @@ def h_year_range(m: re.Match[str], r: Resolver) -> list[Hit] | None:
     y2 = int(m["y2"]) if len(m["y2"]) == 4 else y1 // 100 * 100 + int(m["y2"])
     if not y1 < y2 <= y1 + 50:
         return None  # "1990-85" and "2016-07" are no spans of years
-    if re.match(r"\s*(?:[a-z]+\s+)?(?:shares|people|votes|points|yards|feet|miles)",
-                r.after(m, 20)) or re.search(r"(?:no\.|number|#|route|flight|\$)\s*$",
-                                             r.before(m, 12)):
+    if _COUNT_AFTER.match(r.after(m, 20)) or _CODE_BEFORE.search(r.before(m, 12)):
         return None
     p1, p2 = Point("year", y1), Point("year", y2)
     return [Hit("DATE", p1.value(), start=m.start("y1"), end=m.end("y1"), point=p1,
@@ -532,13 +539,7 @@ def h_year(m: re.Match[str], r: Resolver) -> Hit | None:
     if not m["pre"] and not m["pm"]:
         after = r.after(m, 20)
         before = r.before(m, 12)
-        # counts and codes that look like years: "1990 shares", "No. 1990", "$2000"
-        if re.match(r"\s*(?:[a-z]+\s+)?(?:shares|people|troops|points|yards|feet|meters|miles|"
-                    r"cars|units|employees|workers|jobs|votes|dollars|tons|barrels|pounds|"
-                    r"metres|kilometers|acres|men|women|soldiers|students|residents|copies|"
-                    r"homes|cases|deaths|calories|rpm|cc|hp|mph|km|kg|lb|square|seats|rooms)\b",
-                    after) or re.search(r"(?:no\.|number|#|rs\.|route|flight|room|\$|us\$)\s*$",
-                                        before):
+        if _COUNT_AFTER.match(after) or _CODE_BEFORE.search(before):
             return None
         if re.match(r"\s*-\s*\d", after) or re.match(r"[:/]\d", after):
             return None
@@ -780,7 +781,7 @@ def h_time(m: re.Match[str], r: Resolver) -> Hit | None:
         base = Point("day", y, mon, mday)
     date = base.value() if base else "XXXX-XX-XX"
     value = f"{date}T{hm[0]:02d}:{hm[1]:02d}" if hm[0] != 24 else f"{date}T24:00"
-    if m["tz"] in ("UTC", "GMT"):
+    if m["tz"] in ("UTC", "GMT", "Z"):
         value += "Z"  # ISO 8601's mark for universal time; other zones are left as local time
     return Hit("TIME", value, _mod_of(m["approx"]), point=base)
 
@@ -1696,7 +1697,7 @@ RULES: tuple[Rule, ...] = (
     # wire-service clock times, "0800 GMT", "1430 hours": four digits only with a zone or
     # "hours" after them, and not a conversion in brackets after another clock time
     _rule("time_mil", rf"(?<![\w:./$#(-])(?P<h>[01]\d|2[0-3])(?P<mi>[0-5]\d)"
-          rf"(?:\s+(?P<tz>GMT|UTC)|\s*Z\b|\s+(?i:hours|hrs)\b|\s+local\s+time\b)"
+          rf"(?:(?:\s+|(?=Z))(?P<tz>GMT|UTC|Z)\b|\s+(?i:hours|hrs)\b|\s+local\s+time\b)"
           rf"(?P<ap>)(?P<nm>)(?P<approx>)(?P<day0>)(?P<mon>)(?P<mday>)(?P<year>)"
           rf"(?:,?\s+(?:on\s+)?(?P<day>{WEEKDAY}|(?i:today|yesterday|tomorrow|tonight))(?!\w))?",
           h_time),

@@ -75,7 +75,7 @@ _RULE_CLASSES: dict[str, frozenset[str]] = {
     "ordinal_day": frozenset({"num"}), "weekends": frozenset({"unit"}),
     "month_year": frozenset({"month"}), "month_year_hyph": frozenset({"month"}),
     "month": frozenset({"month"}), "year": frozenset({"year4"}), "year_range": frozenset({"year4"}),
-    "new_year": frozenset({"unit"}), "time_mil": frozenset({"year4"}),
+    "new_year": frozenset({"unit"}), "time_mil": frozenset({"year4", "num"}),
     "fiscal": frozenset({"fiscal", "year4"}), "spelled_year": frozenset({"spelled"}),
     "decade": frozenset({"decade", "spelled"}), "century": frozenset({"century"}),
     "relday": frozenset({"relday"}), "weekday": frozenset({"weekday"}),
