@@ -230,6 +230,10 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     ("The Dorrow minister resigned on Monday last week.",
      [("Monday last week", "DATE", "2024-03-04", None)]),
     ("The vote is on Tuesday next week.", [("Tuesday next week", "DATE", "2024-03-19", None)]),
+    # British "Thursday week": a week after the coming Thursday, or after today on a Thursday
+    ("The Vessby hearing resumes Thursday week.",
+     [("Thursday week", "DATE", "2024-03-21", None)]),
+    ("The Vessby hearing resumes Monday week.", [("Monday week", "DATE", "2024-03-25", None)]),
     # "the new year" is the one just begun early in a year (about to begin late in one)
     ("Ferry sales were slow in the new year.", [("the new year", "DATE", "2024", None)]),
     # wire clock times: four digits with a zone or "hours"; not a conversion in brackets

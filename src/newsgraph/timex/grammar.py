@@ -637,11 +637,14 @@ def h_weekday(m: re.Match[str], r: Resolver) -> Hit | None:
     if m["dp"] and r.after(m, 1) == "s":
         part = _daypart_code(m["dp"])
         return Hit("SET", f"XXXX-WXX-{wd + 1}T{part}", end=m.end() + 1)
-    if m["wkrel"] and not m["rel"] and r.dct is not None:
+    if m["wkfwd"] and not m["rel"] and r.dct is not None:
+        # "Thursday week": a week after the coming Thursday (or after today, on a Thursday)
+        p: Point | None = day_point(r.dct + dt.timedelta(days=(wd - r.dct.weekday()) % 7 + 7))
+    elif m["wkrel"] and not m["rel"] and r.dct is not None:
         # "Thursday last week": that day of the week named
         monday = r.dct - dt.timedelta(days=r.dct.weekday())
         shift_weeks = {"last": -1, "next": 1}.get(m["wkrel"].lower(), 0)
-        p: Point | None = day_point(monday + dt.timedelta(days=7 * shift_weeks + wd))
+        p = day_point(monday + dt.timedelta(days=7 * shift_weeks + wd))
     else:
         p = r.weekday(m, wd, m["rel"])
     value = p.value() if p else f"XXXX-WXX-{wd + 1}"
@@ -1656,10 +1659,11 @@ RULES: tuple[Rule, ...] = (
           rf"{B}(?:(?P<pm>(?i:early|late))\s+)?"
           rf"(?:(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|past|coming|the\s+previous|the\s+following|the\s+next|previous|following))\s+)?"
           rf"(?P<wd>{WEEKDAY})(?:\s+(?P<dp>{_ci(_DAYPART)}))?"
-          rf"(?:\s+(?P<wkrel>(?i:last|next|this))\s+(?i:week)(?![\w'’-]))?", h_weekday),
+          rf"(?:\s+(?P<wkrel>(?i:last|next|this))\s+(?i:week)(?![\w'’-])|"
+          rf"\s+(?P<wkfwd>(?i:week))(?![\w'’-]))?", h_weekday),
     _rule("weekday_abbr",
           r"(?:(?<=\b[Oo]n\s)|(?<=\b[Tt]his\s)|(?<=\b[Nn]ext\s)|(?<=\b[Ll]ast\s))"
-          r"(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?![\w.])(?P<pm>)(?P<rel>)(?P<dp>)(?P<wkrel>)",
+          r"(?P<wd>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?(?![\w.])(?P<pm>)(?P<rel>)(?P<dp>)(?P<wkrel>)(?P<wkfwd>)",
           h_weekday),
     _rule("weekday_set", rf"{B}(?P<wdp>(?i:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays))(?!\w)",
           h_weekday_set),
