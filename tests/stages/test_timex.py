@@ -241,10 +241,10 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
      [("0800 GMT on Sunday", "TIME", "2024-03-10T08:00Z", None)]),
     ("The raid began at 0430 hours.", [("0430 hours", "TIME", "2024-03-14T04:30", None)]),
     ("The strike came at 0800Z.", [("0800Z", "TIME", "2024-03-14T08:00Z", None)]),
-    ("The blast came at 10:35 a.m. (0735 GMT).",
-     [("10:35 a.m.", "TIME", "2024-03-14T10:35", None)]),
+    ("The dam broke at 9:20 a.m. (0620 GMT).",
+     [("9:20 a.m.", "TIME", "2024-03-14T09:20", None)]),
     # an age range is no duration
-    ("Among those 18 to 25 years old, turnout fell.", []),
+    ("Turnout fell among those 19 to 24 years old.", []),
     # "and a half" after a number in words is half a unit more, as "2 1/2" is
     ("The trial took almost two and a half years.",
      [("almost two and a half years", "DURATION", "P2Y6M", "LESS_THAN")]),
@@ -355,12 +355,12 @@ def engine():  # type: ignore[no-untyped-def]
     ("The dam failed in August 2019.\nPell Oster visited the site on March 9.", "2024-04-02",
      ("March 9", "2024-03-09")),
     # a bare clock time in a past clause is on the day the paragraph's story is at
-    ("Ansel Vell was shot on Oct. 23, 2023, outside his home in Dorrow. Neighbours said the "
-     "gunman had waited in the garden for hours, and Vell died in hospital at 10 p.m.",
-     "2024-04-19", ("10 p.m", "2023-10-23T22:00")),
+    ("Ansel Vell was stabbed on May 14, 2023, on the Dorrow quay. Witnesses said the attacker "
+     "had followed him from the ferry, and Vell died in hospital at 11 p.m.",
+     "2024-04-19", ("11 p.m", "2023-05-14T23:00")),
     # "since" a date opens a stretch up to now: the story does not move there
-    ("Ferries have sailed half empty since June 2014, and again since the floods in November.",
-     "2016-02-08", ("November", "2015-11")),
+    ("Ferry bookings have fallen since March 2013, and faster since the storms in October.",
+     "2015-02-08", ("October", "2014-10")),
     # a date that premodifies a noun names an old event and leaves the story where it was
     ("Olen Marsh rejected the offer made after the August 2011 flood. Tolls rose on Aug. 2.",
      "2024-08-20", ("Aug. 2", "2024-08-02")),

@@ -775,7 +775,7 @@ def h_time(m: re.Match[str], r: Resolver) -> Hit | None:
     elif not day_word and r.tense(m) == PAST:
         nar = r.ref.narrative_at(m.start())
         if nar is not None and nar.gran == "day" and nar.year is not None:
-            base = nar  # "Vell was shot on Oct. 23 ... He died at 10 p.m.": the story's day
+            base = nar  # "stabbed on May 14 ... died in hospital at 11 p.m.": the story's day
     if m["mon"] and m["mday"]:
         mon, mday = _month_num(m["mon"]), _day_num(m["mday"])
         y = _year_num(m["year"], r) if m["year"] else r.pick_year(m, mon, mday)[0]

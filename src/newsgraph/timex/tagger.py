@@ -207,7 +207,7 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
                 continue
             out.append(tx)
             if hit.point is not None and hit.moves_ref:
-                # "since June 2014" opens a stretch that runs to now: the story is not there
+                # "since March 2013" opens a stretch that runs to now: the story is not there
                 passing = _SINCE.search(text, max(0, tx.start - 8), tx.start) is not None or \
                     names_event(sdoc, text, tx.start, tx.end)
                 ref.saw(tx.start, hit.point, explicit_year=hit.explicit_year,
