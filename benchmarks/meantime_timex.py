@@ -22,7 +22,6 @@ Usage: ``.venv/bin/python benchmarks/meantime_timex.py [--no-peer] [--errors FIL
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -31,7 +30,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import data_dir, write_results  # noqa: E402
-from tempeval3 import Span, Tally, _peer_spans, value_error_class  # noqa: E402
+from tempeval3 import (  # noqa: E402
+    Span,
+    Tally,
+    _peer_spans,
+    count_error_kinds,
+    error_rows,
+    peer_parser,
+    print_table,
+)
 
 TOPICS = ("corpus_airbus", "corpus_apple")
 
@@ -155,32 +162,11 @@ def main() -> None:
         sys_ = [Span(t.start, t.end, t.type, t.value, t.mod) for t in res.timexes
                 if t.start < d.scored_until]
         pairs = ours.add(d.gold, sys_)
-        for g, s in pairs:
-            if g.value != s.value:
-                c = value_error_class(g.value, s.value)
-                classes[c] = classes.get(c, 0) + 1
+        count_error_kinds(pairs, classes)
         if args.errors is not None:
-            mg, ms = {id(g) for g, _ in pairs}, {id(s) for _, s in pairs}
-            for g, s in pairs:
-                if g.value != s.value or g.type != s.type or (g.start, g.end) != (s.start, s.end):
-                    ctx = d.text[max(0, g.start - 60):g.end + 40].replace("\n", " ")
-                    errors.append(f"{d.id}\t{d.dct}\tMISMATCH\t{d.text[g.start:g.end]!r}\t"
-                                  f"{g.type}\t{g.value}\t{d.text[s.start:s.end]!r}\t{s.type}\t"
-                                  f"{s.value}\t{ctx!r}")
-            errors += [f"{d.id}\t{d.dct}\tMISSED\t{d.text[g.start:g.end]!r}\t{g.type}\t{g.value}"
-                       for g in d.gold if id(g) not in mg]
-            errors += [f"{d.id}\t{d.dct}\tSPURIOUS\t{d.text[s.start:s.end]!r}\t{s.type}\t{s.value}"
-                       f"\t{d.text[max(0, s.start - 40):s.end + 30]!r}"
-                       for s in sys_ if id(s) not in ms]
+            errors += error_rows(d.id, d.dct, d.text, d.gold, sys_, pairs)
         if not args.no_peer and res.spacy is not None:
-            import dateparser
-
-            if d.dct not in parsers:
-                parsers[d.dct] = dateparser.date.DateDataParser(
-                    languages=["en"], settings={
-                        "PREFER_DATES_FROM": "past",
-                        "RELATIVE_BASE": dt.datetime.fromisoformat(d.dct)})
-            peer.add(d.gold, [s for s in _peer_spans(res.spacy, d.dct, parsers[d.dct])
+            peer.add(d.gold, [s for s in _peer_spans(res.spacy, d.dct, peer_parser(parsers, d.dct))
                               if s.start < d.scored_until])
 
     figures = {f"ours_{k}": v for k, v in ours.figures().items()}
@@ -191,12 +177,7 @@ def main() -> None:
     figures["documents"] = float(len(docs))
     print(f"MEANTIME timexes (airbus + apple, dev), {len(docs)} documents, {ours.gold} gold "
           f"timexes in the annotated part")
-    keys = ["strict_p", "strict_r", "strict_f1", "relaxed_p", "relaxed_r", "relaxed_f1",
-            "type_acc", "value_acc", "value_f1"]
-    print(f"{'metric':<14}{'newsgraph':>11}{'peer':>11}")
-    for k in keys:
-        pv = figures.get(f"peer_{k}")
-        print(f"{k:<14}{figures[f'ours_{k}']:>11.3f}{(f'{pv:.3f}' if pv is not None else '-'):>11}")
+    print_table(figures)
     if classes:
         print(f"\nvalue errors among the {ours.relaxed} matched timexes, by kind:")
         for c, n in sorted(classes.items(), key=lambda kv: (-kv[1], kv[0])):

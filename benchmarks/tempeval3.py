@@ -222,6 +222,58 @@ def _peer_spans(sdoc, dct: str, parser) -> list[Span]:  # type: ignore[no-untype
     return out
 
 
+def count_error_kinds(pairs: list[tuple[Span, Span]], classes: dict[str, int]) -> None:
+    """Add each matched timex with a wrong value to ``classes`` under its error kind."""
+    for g, s in pairs:
+        if g.value != s.value:
+            c = value_error_class(g.value, s.value)
+            classes[c] = classes.get(c, 0) + 1
+
+
+def error_rows(doc_id: str, dct: str, text: str, gold: list[Span], sys_: list[Span],
+               pairs: list[tuple[Span, Span]]) -> list[str]:
+    """Tab-separated MISMATCH, MISSED and SPURIOUS rows of one document (``--errors``)."""
+    rows = []
+    matched_g = {id(g) for g, _ in pairs}
+    matched_s = {id(s) for _, s in pairs}
+    for g, s in pairs:
+        if (g.start, g.end) != (s.start, s.end) or g.value != s.value or g.type != s.type:
+            ctx = text[max(0, g.start - 60):g.end + 40].replace("\n", " ")
+            rows.append(f"{doc_id}\t{dct}\tMISMATCH\t{text[g.start:g.end]!r}\t{g.type}\t{g.value}\t"
+                        f"{text[s.start:s.end]!r}\t{s.type}\t{s.value}\t{ctx!r}")
+    rows += [f"{doc_id}\t{dct}\tMISSED\t{text[g.start:g.end]!r}\t{g.type}\t{g.value}"
+             for g in gold if id(g) not in matched_g]
+    for s in sys_:
+        if id(s) not in matched_s:
+            ctx = text[max(0, s.start - 30):s.end + 30].replace("\n", " ")
+            rows.append(f"{doc_id}\t{dct}\tSPURIOUS\t{text[s.start:s.end]!r}\t{s.type}\t"
+                        f"{s.value}\t{ctx!r}")
+    return rows
+
+
+def peer_parser(parsers: dict[str, object], dct: str) -> object:
+    """The dateparser peer's parser for one publication date (past-preferring), made once."""
+    if dct not in parsers:
+        import dateparser
+
+        parsers[dct] = dateparser.date.DateDataParser(
+            languages=["en"], settings={"PREFER_DATES_FROM": "past",
+                                        "RELATIVE_BASE": dt.datetime.fromisoformat(dct)})
+    return parsers[dct]
+
+
+_TABLE_KEYS = ("strict_p", "strict_r", "strict_f1", "relaxed_p", "relaxed_r", "relaxed_f1",
+               "type_acc", "value_acc", "value_f1")
+
+
+def print_table(figures: dict[str, float]) -> None:
+    """newsgraph against the peer, one line per figure ("-" where the peer was not run)."""
+    print(f"{'metric':<14}{'newsgraph':>11}{'peer':>11}")
+    for k in _TABLE_KEYS:
+        p = f"{figures[f'peer_{k}']:.3f}" if f"peer_{k}" in figures else "-"
+        print(f"{k:<14}{figures[f'ours_{k}']:>11.3f}{p:>11}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="first N documents only")
@@ -247,37 +299,11 @@ def main() -> None:
             rejected += 1
         sys_ = [Span(t.start, t.end, t.type, t.value, t.mod) for t in res.timexes]
         pairs = ours.add(d.gold, sys_)
-        for g, s_ in pairs:
-            if g.value != s_.value:
-                c = value_error_class(g.value, s_.value)
-                classes[c] = classes.get(c, 0) + 1
+        count_error_kinds(pairs, classes)
         if args.errors is not None:
-            matched_g = {id(g) for g, _ in pairs}
-            matched_s = {id(s) for _, s in pairs}
-            for g, s in pairs:
-                if (g.start, g.end) != (s.start, s.end) or g.value != s.value or g.type != s.type:
-                    ctx = d.text[max(0, g.start - 60):g.end + 40].replace("\n", " ")
-                    errors.append(f"{d.id}\t{d.dct}\tMISMATCH\t{d.text[g.start:g.end]!r}\t"
-                                  f"{g.type}\t{g.value}\t{d.text[s.start:s.end]!r}\t{s.type}\t"
-                                  f"{s.value}\t{ctx!r}")
-            for g in d.gold:
-                if id(g) not in matched_g:
-                    errors.append(f"{d.id}\t{d.dct}\tMISSED\t{d.text[g.start:g.end]!r}\t{g.type}"
-                                  f"\t{g.value}")
-            for s in sys_:
-                if id(s) not in matched_s:
-                    ctx = d.text[max(0, s.start - 30):s.end + 30].replace("\n", " ")
-                    errors.append(f"{d.id}\t{d.dct}\tSPURIOUS\t{d.text[s.start:s.end]!r}\t"
-                                  f"{s.type}\t{s.value}\t{ctx!r}")
+            errors += error_rows(d.id, d.dct, d.text, d.gold, sys_, pairs)
         if not args.no_peer and res.spacy is not None:
-            import dateparser
-
-            if d.dct not in parsers:
-                parsers[d.dct] = dateparser.date.DateDataParser(
-                    languages=["en"], settings={
-                        "PREFER_DATES_FROM": "past",
-                        "RELATIVE_BASE": dt.datetime.fromisoformat(d.dct)})
-            peer.add(d.gold, _peer_spans(res.spacy, d.dct, parsers[d.dct]))
+            peer.add(d.gold, _peer_spans(res.spacy, d.dct, peer_parser(parsers, d.dct)))
 
     timer = engine.pipeline.timer
     total = sum(timer.seconds.values())
@@ -297,12 +323,7 @@ def main() -> None:
 
     print(f"TempEval-3 timex scoring on TBAQ-cleaned (dev set: rules were tuned on it), "
           f"{len(docs)} documents, {ours.gold} gold timexes")
-    keys = ["strict_p", "strict_r", "strict_f1", "relaxed_p", "relaxed_r", "relaxed_f1",
-            "type_acc", "value_acc", "value_f1"]
-    print(f"{'metric':<14}{'newsgraph':>11}{'peer':>11}")
-    for k in keys:
-        p = f"{figures[f'peer_{k}']:.3f}" if f"peer_{k}" in figures else "-"
-        print(f"{k:<14}{figures[f'ours_{k}']:>11.3f}{p:>11}")
+    print_table(figures)
     print(f"\nvalue errors among the {ours.relaxed} matched timexes, by kind:")
     for c, n in sorted(classes.items(), key=lambda kv: -kv[1]):
         print(f"  {n:4d}  {c}{'  (annotation convention)' if c in _CONVENTION_CLASSES else ''}")

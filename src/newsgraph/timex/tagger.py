@@ -208,10 +208,12 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
             out.append(tx)
             if hit.point is not None and hit.moves_ref:
                 # "since March 2013" opens a stretch that runs to now: the story is not there
-                passing = _SINCE.search(text, max(0, tx.start - 8), tx.start) is not None or \
-                    names_event(sdoc, text, tx.start, tx.end)
+                # (only explicit years can move the story, so only they need the parse)
+                passing = hit.explicit_year and (
+                    _SINCE.search(text, max(0, tx.start - 8), tx.start) is not None or
+                    names_event(sdoc, text, tx.start, tx.end))
                 ref.saw(tx.start, hit.point, explicit_year=hit.explicit_year,
-                        advances=hit.advances, names_event=hit.explicit_year and passing)
+                        advances=hit.advances, names_event=passing)
     out = [_days_from(text, tx) for tx in out]
     out.sort(key=lambda t: (t.start, t.end))
     return out, ref
