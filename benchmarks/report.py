@@ -164,11 +164,6 @@ def main() -> None:
           "held-out set picks, to ship a mean of runs and how it is weighted, and the "
           "no-candidate threshold (0.1) were made on development figures, so the model figure "
           "is tuned on this split.",
-          "- Pronoun scorer at run time: the encoder's linear layers run in int8 (dynamic "
-          "quantization, one scale per output channel; `people/pronouns.py:quantized`). Same "
-          "weights, same split: float 0.8025 (bias 0.980), int8 per channel 0.8007 (bias 0.972), "
-          "int8 with one scale per matrix 0.794 (bias 0.977), which the gate's floor rules out. "
-          "In int8 the people stage takes about two thirds of its float time on the news corpus.",
           "- Pronoun scorer: the shipped weights are `python benchmarks/soup_pronouns.py S F "
           "--tau 0.1 --max-rank 64`. S is the two-run soup shipped before (the weights of commit "
           "545522c, which alone scored 0.773, averaged with a rerun of that recipe, "

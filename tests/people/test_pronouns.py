@@ -6,8 +6,6 @@ Every sentence here is made up for the tests (fictional people).
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from newsgraph.api import Engine
@@ -108,28 +106,6 @@ def test_model_scores_every_candidate_as_a_probability(model: pm.MiniLMScorer) -
         probs = model.probabilities(TEXT, ex)
         assert len(probs) == len(ex.clusters)
         assert all(0.0 < p < 1.0 for p in probs)
-
-
-def test_model_encoder_runs_in_int8_and_agrees_with_the_float_one(model: pm.MiniLMScorer) -> None:
-    import torch
-
-    linear = [m for m in model.enc.modules() if type(m) is torch.nn.Linear]
-    assert linear == []  # every linear layer of the encoder was swapped for its int8 kernel
-    exact = pm.MiniLMScorer(quantize=False)
-    _, rec = _recorded(TEXT)
-    assert rec.examples
-    for ex in rec.examples:
-        fast, slow = model.probabilities(TEXT, ex), exact.probabilities(TEXT, ex)
-        assert max(abs(a - b) for a, b in zip(fast, slow)) < 0.1
-        assert max(range(len(fast)), key=fast.__getitem__) == max(range(len(slow)),
-                                                                    key=slow.__getitem__)
-
-
-def test_encoder_stays_in_float_without_the_quantization_api(monkeypatch) -> None:
-    torch = pytest.importorskip("torch")
-    monkeypatch.setitem(sys.modules, "torch.ao.quantization", None)
-    enc = torch.nn.Sequential(torch.nn.Linear(4, 4))
-    assert pm.quantized(enc) is enc
 
 
 def test_model_path_keeps_names_and_changes_only_pronouns(model: pm.MiniLMScorer) -> None:

@@ -10,9 +10,8 @@ trained by ``benchmarks/train_pronouns.py``. The shipped weights are a soup
 (``benchmarks/soup_pronouns.py``): the mean of training runs from the same start, each itself
 the mean of its last four epochs; the averaged delta of each layer is kept at rank 64 by a
 truncated SVD that loses under 0.03% of its energy. At load the
-deltas are merged into the encoder's weights and its linear layers are then run in int8
-(:func:`quantized`), so inference is a plain forward pass: one per window of sentences, shared
-by the pronouns in it.
+deltas are merged into the encoder's weights, so inference is a plain forward pass: one per
+window of sentences, shared by the pronouns in it.
 
 Without torch, transformers or that package, or without the weights file, :func:`scorer_for`
 returns None and the rules choose; ``pronouns="model"`` makes that an error instead.
@@ -206,38 +205,10 @@ def pair_inputs(hidden: Any, att: Any, offsets: Sequence[tuple[int, int]], ex: P
     return torch.stack(rows)
 
 
-def quantized(enc: Any) -> Any:
-    """The encoder with its linear layers in int8 (dynamic quantization, a scale per output
-    channel), or as it was where this torch cannot do that.
-
-    The linear layers are most of a forward pass: in int8 the people stage takes about two thirds
-    of the time on a 2-core CPU. One scale per channel rather than per matrix is what keeps GAP dev
-    F1 within two tenths of a point of the float encoder (docs/benchmarks.md); the head stays in
-    float."""
-    import warnings
-
-    import torch
-
-    try:
-        from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
-    except ImportError:  # a torch without the eager quantization API
-        return enc
-    with warnings.catch_warnings():
-        # torch marks this API as moving to torchao; the pinned torch still ships and runs it
-        warnings.simplefilter("ignore", DeprecationWarning)
-        warnings.simplefilter("ignore", UserWarning)
-        try:
-            return quantize_dynamic(enc, {torch.nn.Linear: per_channel_dynamic_qconfig},
-                                    dtype=torch.qint8)
-        except (RuntimeError, AssertionError) as exc:  # no int8 engine on this CPU
-            log.info("pronoun encoder stays in float: %s", exc)
-            return enc
-
-
 class MiniLMScorer:
     """Chooses among the candidates by the trained head; None when no candidate is likely."""
 
-    def __init__(self, path: Path = WEIGHTS, quantize: bool = True) -> None:
+    def __init__(self, path: Path = WEIGHTS) -> None:
         import numpy as np
         import torch
 
@@ -251,8 +222,6 @@ class MiniLMScorer:
                 b = torch.from_numpy(data[f"lora.{name}.B"].astype(np.float32))
                 linear.weight += scale * (b @ a)
         self.enc.eval()
-        if quantize:
-            self.enc = quantized(self.enc)
         self.head = make_head()
         state = {k[len("head."):]: torch.from_numpy(data[k].astype(np.float32))
                  for k in data.files if k.startswith("head.")}
