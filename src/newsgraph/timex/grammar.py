@@ -216,7 +216,7 @@ class Resolver:
 # Monday is six days back); clauses that do look ahead from a past verb, plans and deferrals,
 # are told apart by reference.tense_at.
 _WEIGHTS: dict[str | None, tuple[float, float]] = {  # tense -> (past weight, future weight)
-    PAST: (1.0, 7.0), FUTURE: (4.0, 1.0), MODAL: (2.0, 1.0), None: (1.0, 1.5),
+    PAST: (1.0, 7.0), FUTURE: (7.0, 1.0), MODAL: (2.0, 1.0), None: (1.0, 1.5),
 }
 
 

@@ -98,7 +98,9 @@ _PAST_MODAL_HAVE = frozenset({"have", "'ve"})
 # where a plain past "until" is not ("stayed until Sunday")
 _DEFERRAL = frozenset({"postpone", "delay", "defer", "adjourn", "extend", "suspend", "put",
                        "push", "give"})
-_UNTIL = frozenset({"until", "till", "til"})
+# so is the end of a state that still holds ("stays closed until March", "the offer runs
+# through June"), where a past one's is not ("stayed until March")
+_END_OF = frozenset({"until", "till", "til", "through", "thru"})
 # adjectives that set a date ahead of their clause, whatever its tense
 _FORWARD_ADJ = frozenset({"payable", "effective", "due"})
 # verbs that put what they govern ahead of the telling ("planned a rally on Saturday", "has
@@ -203,10 +205,16 @@ def tense_at(sdoc: Doc | None, start: int, end: int) -> str | None:
     if verb is not None and span.start <= verb.i < span.end and verb.head is not verb:
         # the expression itself tagged as a verb ("#FRIDAY" in capitals): its head governs
         verb = governing_verb(verb.head)
+    if verb is not None and verb.dep_ in ("acomp", "oprd") and verb.tag_ == "VBN":
+        # a participle used as an adjective ("stays closed until", "remained shut") has the
+        # tense of the verb it complements
+        verb = governing_verb(verb.head) or verb
     if verb is not None:
         tense = tense_of(verb)
-        if tense == PAST and not _past_perfect(verb) and span.root.head.lower_ in _UNTIL \
+        if tense == PAST and not _past_perfect(verb) and span.root.head.lower_ in _END_OF \
                 and verb.lemma_.lower() in _DEFERRAL:
+            return FUTURE
+        if tense == PRESENT and span.root.head.lower_ in _END_OF:
             return FUTURE
         if tense == PAST and not _past_perfect(verb) and verb.lemma_.lower() in _PLAN and \
                 span.start > verb.i:
