@@ -385,6 +385,12 @@ def engine():  # type: ignore[no-untyped-def]
      ("9 a.m. Tuesday", "2024-04-02T09:00")),
     # a past tense keeps a weekday in the past even when tomorrow is that weekday
     ("The yard delivered the last ferry on Tuesday.", "2024-04-01", ("Tuesday", "2024-03-26")),
+    # a bare clock time in a past clause is on the story's day, also a paragraph after the
+    # date that set it, when nothing has been dated since
+    ("A fire broke out at the Karsk depot on May 14, 2019.\nGuards said they heard the first "
+     "blast at about 9:40 p.m. and ran.", "2023-02-01", ("about 9:40 p.m.", "2019-05-14T21:40")),
+    ("A fire broke out at the Karsk depot on May 14, 2019.\nOn Friday guards heard a blast at "
+     "9:40 p.m. and ran.", "2023-02-01", ("9:40 p.m.", "2023-01-27T21:40")),
     # ... and a future tense keeps it ahead even when yesterday was that weekday
     ("The yard will launch the next ferry on Sunday.", "2024-04-01", ("Sunday", "2024-04-07")),
     # the end of a state that still holds is ahead; a state that ended does not look ahead

@@ -774,6 +774,11 @@ def h_time(m: re.Match[str], r: Resolver) -> Hit | None:
         base = last  # "on March 3 at 5 p.m.", but not a live blog's next timestamp
     elif not day_word and r.tense(m) == PAST:
         nar = r.ref.narrative_at(m.start())
+        if nar is None and last is not None and last is r.ref.narrative:
+            # a paragraph on, the story is still on that day when nothing has been dated since
+            # ("on Sept. 3, 2019, ..." then "guards heard gunfire at 9:40 p.m."): a clock time
+            # has no other anchor, and the publication day is seldom a past clause's
+            nar = last
         if nar is not None and nar.gran == "day" and nar.year is not None:
             base = nar  # "stabbed on May 14 ... died in hospital at 11 p.m.": the story's day
     if m["mon"] and m["mday"]:
