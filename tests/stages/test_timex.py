@@ -221,6 +221,18 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
       ("Cyber Monday 2023", "DATE", "2023-11-27", None)]),
     ("The march was on Martin Luther King Jr. Day 2024.",
      [("Martin Luther King Jr. Day 2024", "DATE", "2024-01-15", None)]),
+    ("Vessby held its parade on Mardi Gras 2023 and fasted from Ash Wednesday 2023.",
+     [("Mardi Gras 2023", "DATE", "2023-02-21", None),
+      ("Ash Wednesday 2023", "DATE", "2023-02-22", None)]),
+    # Super Tuesday: the first Tuesday of March, as in the US primaries since 2004
+    ("Orvel voted on Super Tuesday 2016.", [("Super Tuesday 2016", "DATE", "2016-03-01", None)]),
+    ("The Dorrow pilgrims set out on Maundy Thursday 2023.",
+     [("Maundy Thursday 2023", "DATE", "2023-04-06", None)]),
+    # a holiday naming a kind of thing dates nothing, nor does a weekday in an event's name
+    ("Staff at the Vessby mill had their Christmas party.", []),
+    ("Kit Arden bought a Christmas tree.", []),
+    ("Pell Oster wrote a book on Bloody Sunday.", []),
+    ("Fat Tuesday parades filled Vessby.", []),
     # "of last year" after a month or a season gives it its year
     ("The Dorrow mill was sold in March of last year.",
      [("March of last year", "DATE", "2023-03", None)]),
@@ -391,6 +403,9 @@ def engine():  # type: ignore[no-untyped-def]
      "blast at about 9:40 p.m. and ran.", "2023-02-01", ("about 9:40 p.m.", "2019-05-14T21:40")),
     ("A fire broke out at the Karsk depot on May 14, 2019.\nOn Friday guards heard a blast at "
      "9:40 p.m. and ran.", "2023-02-01", ("9:40 p.m.", "2023-01-27T21:40")),
+    # a holiday naming the party leaves the day to the weekday
+    ("Staff at the Vessby mill had their Christmas party on Friday.", "2024-03-14",
+     ("Friday", "2024-03-08")),
     # ... and a future tense keeps it ahead even when yesterday was that weekday
     ("The yard will launch the next ferry on Sunday.", "2024-04-01", ("Sunday", "2024-04-07")),
     # the end of a state that still holds is ahead; a state that ended does not look ahead

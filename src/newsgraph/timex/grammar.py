@@ -632,7 +632,15 @@ def h_relday(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit(typ, value, mod, point=p)
 
 
+# a weekday in the name of an event is no day of this week: "Bloody Sunday", "Black Monday";
+# nor is one in a holiday's name where the holiday rule declined it ("Fat Tuesday parades")
+_NAMED_WEEKDAY = re.compile(r"\b(?:Super|Bloody|Black|Blue|Fat|Shrove|Maundy|Holy|Good|Ash|"
+                            r"Palm|Cyber|Easter)\s+$")
+
+
 def h_weekday(m: re.Match[str], r: Resolver) -> Hit | None:
+    if not m["rel"] and _NAMED_WEEKDAY.search(r.text[max(0, m.start() - 8):m.start()]):
+        return None
     wd = lx.WEEKDAYS[m["wd"].lower().rstrip(".")]
     if m["dp"] and r.after(m, 1) == "s":
         part = _daypart_code(m["dp"])
@@ -1367,6 +1375,14 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "easter monday": lambda y: easter(y) + dt.timedelta(days=1),
     "palm sunday": lambda y: easter(y) - dt.timedelta(days=7),
     "ash wednesday": lambda y: easter(y) - dt.timedelta(days=46),
+    # the US primaries' biggest day: the first Tuesday of March in the cycles since 2004
+    "super tuesday": lambda y: nth_weekday(y, 3, 1, 1),
+    "mardi gras": lambda y: easter(y) - dt.timedelta(days=47),
+    "fat tuesday": lambda y: easter(y) - dt.timedelta(days=47),
+    "shrove tuesday": lambda y: easter(y) - dt.timedelta(days=47),
+    "maundy thursday": lambda y: easter(y) - dt.timedelta(days=3),
+    "holy thursday": lambda y: easter(y) - dt.timedelta(days=3),
+    "holy saturday": lambda y: easter(y) - dt.timedelta(days=1),
     "holy monday": lambda y: easter(y) - dt.timedelta(days=6),
     "black friday": lambda y: nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1),
     "cyber monday": lambda y: nth_weekday(y, 11, 3, 4) + dt.timedelta(days=4),
@@ -1387,7 +1403,18 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
 }
 
 
+# a holiday naming a kind of thing dates nothing: "a Christmas tree", "the office Christmas
+# party" (held any day of the season), "Easter eggs", "Halloween costumes"
+_HOLIDAY_KIND = re.compile(
+    r"\s+(?:trees?|cards?|carols?|lights|decorations?|gifts?|presents|ornaments?|stockings?|"
+    r"songs?|music|spirit|markets?|shopping|puddings?|cakes?|cookies?|eggs?|bunny|costumes?|"
+    r"cand(?:y|ies)|part(?:y|ies)|specials?|movies?|films?|albums?|jumpers?|sweaters?|"
+    r"bonus(?:es)?|hampers?|crackers?|wreaths?|lilies|baskets?|parades?)\b")
+
+
 def h_holiday(m: re.Match[str], r: Resolver) -> Hit | None:
+    if _HOLIDAY_KIND.match(r.after(m, 14)):
+        return None
     name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")
     if name in ("easter week", "holy week"):
         # the week that ends on Easter Sunday, an ISO week, told past or coming by its Monday
@@ -1763,7 +1790,8 @@ RULES: tuple[Rule, ...] = (
           rf"{B}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s(?:\s+(?:Day|Eve))?|"
           rf"Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+[Ww]eek)?|Holy\s+Week|Halloween|Independence\s+Day|Valentine['’]s\s+Day|"
           rf"Memorial\s+Day|Labor\s+Day|Election\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Mother['’]s\s+Day|"
-          rf"Father['’]s\s+Day|Palm\s+Sunday|Ash\s+Wednesday|Black\s+Friday|"
+          rf"Father['’]s\s+Day|Palm\s+Sunday|Ash\s+Wednesday|Black\s+Friday|Mardi\s+Gras|"
+          rf"(?:Fat|Shrove|Super)\s+Tuesday|(?:Maundy|Holy)\s+Thursday|Holy\s+Saturday|"
           rf"Cyber\s+Monday|Martin\s+Luther\s+King(?:\s+Jr\.)?\s+Day|Presidents['’]?\s+Day|"
           rf"Columbus\s+Day|Juneteenth|St\.?\s+Patrick['’]s\s+Day|April\s+Fools['’]?\s+Day|"
           rf"Remembrance\s+Day|Armistice\s+Day|Bastille\s+Day|Canada\s+Day|Australia\s+Day|"

@@ -61,7 +61,8 @@ _CLASS_WORDS: dict[str, tuple[str, ...]] = {
                 "father's", "valentine’s", "mother’s", "father’s", "year’s", "palm", "ash",
                 "black", "cyber", "king", "presidents", "presidents'", "columbus", "juneteenth",
                 "patrick's", "patrick’s", "fools", "fools'", "remembrance", "armistice",
-                "bastille", "canada", "australia", "anzac", "women's", "women’s", "earth"),
+                "bastille", "canada", "australia", "anzac", "women's", "women’s", "earth",
+                "mardi", "fat", "shrove", "maundy", "super"),
     "fiscal": ("fiscal",),
 }
 _RULE_CLASSES: dict[str, frozenset[str]] = {
