@@ -973,6 +973,11 @@ def h_duration(m: re.Match[str], r: Resolver) -> Hit | None:
     if r.after(m, 5).startswith(("-old", " old")) and (
             hyphen or not m["det"] or m["det"].lower() in ("those", "these")):
         return None  # ages are not durations: "a 52-year-old", "52 years old"
+    if unit == "quarter" and hyphen and (m["unit"].lower().endswith("s") or
+                                         (m["num"] or "").lower() in ("three", "one")):
+        # "three-quarters support the ban", "a three-quarter stake": a share, where "a
+        # two-quarter slide" is a length of time
+        return None
     if unit in ("quarter", "period") and re.fullmatch(r"(?:1[5-9]|20)\d\d", m["num"] or ""):
         return None  # "the 1988 quarter" is a year's quarter, not 1988 of them
     if r.after(m, 1) == "-":
@@ -1057,10 +1062,41 @@ def _rel_point(rel: str, unit: str, r: Resolver, m: re.Match[str]) -> tuple[Poin
     return dctp, "dct"
 
 
+def h_part_of(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"the last week of March", "the first day of 2017", "the final months of 2016": the
+    named month or year with START or END, or the very day for its first or last day."""
+    first = m["pos"].lower() in ("first", "opening", "early")
+    unit = re.sub(r"\s+", " ", m["unit"].lower())
+    if m["mon"]:
+        mon = _month_num(m["mon"])
+        y = _year_num(m["year"], r) if m["year"] else r.pick_year(m, mon, None)[0]
+        if y is None:
+            return Hit("DATE", f"XXXX-{mon:02d}", "START" if first else "END")
+        if unit == "day":
+            p = Point("day", y, mon, 1 if first else days_in_month(y, mon))
+            return Hit("DATE", p.value(), point=p, explicit_year=m["year"] is not None)
+        p = Point("month", y, mon)
+    else:
+        y = int(m["yonly"])
+        if unit == "day":
+            p = Point("day", y, 1, 1) if first else Point("day", y, 12, 31)
+            return Hit("DATE", p.value(), point=p, explicit_year=True)
+        if unit == "month":
+            p = Point("month", y, 1 if first else 12)
+            return Hit("DATE", p.value(), point=p, explicit_year=True)
+        p = Point("year", y)
+    return Hit("DATE", p.value(), "START" if first else "END", point=p,
+               explicit_year=m["year"] is not None or m["yonly"] is not None)
+
+
 def h_relunit(m: re.Match[str], r: Resolver) -> Hit | None:
     unit = _unit_of(m["unit"])
     rel = m["rel"] or ""
     rl = re.sub(r"\s+", " ", rel.lower())
+    if rl in ("the last", "the first", "the final") and re.match(r"\s+of\s", r.after(m, 5)):
+        # "the last year of his presidency" is its final year, not the one before this; which
+        # year that is the text does not say here
+        return None
     mod = _pointmod(m["pm"])
     start = None
     if m["pm"] and m["pm"].lower().startswith(("later", "earlier")):
@@ -1761,6 +1797,11 @@ RULES: tuple[Rule, ...] = (
           _ci(rf"{B}(?:{_PM_REL})?(?P<rel>{_REL})\s+(?:fiscal\s+)?"
               rf"(?P<unit>week|month|year|quarter|decade|century|weekend|half)(?!\w|-)"),
           h_relunit),
+    _rule("part_of",
+          rf"{B}(?i:the)\s+(?P<pos>(?i:first|last|final|opening|closing|early))\s+"
+          rf"(?P<unit>(?i:day|days|week|weeks|two\s+weeks|few\s+days|few\s+weeks|weekend|month|"
+          rf"months))\s+(?i:of)\s+(?:(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR4}))?|"
+          rf"(?P<yonly>{YEAR4}))(?![\w-])", h_part_of),
     _rule("year_end", _ci(rf"{B}(?:the\s+)?year(?:[\s-]|['’]s\s+)end(?!\w)"), h_year_end),
     _rule("quarter",
           rf"{B}(?P<quals>(?:(?:(?i:the|this\s+year.s|last\s+year.s|next\s+year.s|year-earlier|year-ago|comparable|same|fiscal|fiscal-|latest|current|prior-year|previous-year|flat|disappointing|strong|weak|record)|{YEAR4})[\s-]*)*)"
