@@ -239,6 +239,10 @@ def _found(text: str, published: str | None = PUB) -> list[tuple[str, str, str, 
     ("The Orvel levy ends on the last day of 2015.",
      [("the last day of 2015", "DATE", "2015-12-31", None)]),
     ("Pell Oster signed the act in the last year of his term.", []),
+    # "9/11" stands for the day of the 2001 attacks; a tally is no date
+    ("Vessby has had guards since the 9/11 attacks.", [("9/11", "DATE", "2001-09-11", None)]),
+    ("Kit Arden shot 9/11 from the field.", []),
+    ("Pell Oster went 9/11 on free throws.", []),
     # a hyphenated share of three quarters is no length of time
     ("About three-quarters of Vessby voters backed the levy.", []),
     ("In Vessby, about three-quarters backed the levy.", []),

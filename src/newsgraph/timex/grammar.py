@@ -341,6 +341,18 @@ def h_date_range(m: re.Match[str], r: Resolver) -> list[Hit] | None:
             Hit("DATE", p2.value(), start=s2, end=e2, point=p2)]
 
 
+def h_nine_eleven(m: re.Match[str], r: Resolver) -> Hit | None:
+    """"9/11" with no year is the day of the 2001 attacks, a date the name stands for; a tally
+    ("shot 9/11 from the field", "9/11 passes") is not."""
+    if re.search(r"\b(?:shot|shoots|went|goes|made|makes|hit|hits|completed|was|were|is|are|"
+                 r"scored|finished)\s+$", r.before(m, 12)) or \
+            re.match(r"\s+(?:from|of|shooting|passes|attempts|free|on\s+(?:shots|passes))\b",
+                     r.after(m, 16)):
+        return None
+    p = Point("day", 2001, 9, 11)
+    return Hit("DATE", p.value(), point=p, explicit_year=True)
+
+
 def h_numeric(m: re.Match[str], r: Resolver) -> Hit | None:
     y = int(m["y"]) if len(m["y"]) == 4 else _year_num("'" + m["y"], r)
     mo, d = int(m["m"]), int(m["d"])
@@ -1654,6 +1666,7 @@ RULES: tuple[Rule, ...] = (
           h_date_range),
     _rule("date_iso", r"(?<![\d.])(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)",
           h_numeric),
+    _rule("nine_eleven", r"(?<![\w./-])9/11(?![\w/]|\.\d)", h_nine_eleven),
     _rule("date_us", r"(?<![\d./])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/"
           r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])", h_numeric),
     # day-first: dots are day-first wherever they are written, slashes only when the day is

@@ -66,7 +66,7 @@ _CLASS_WORDS: dict[str, tuple[str, ...]] = {
     "fiscal": ("fiscal",),
 }
 _RULE_CLASSES: dict[str, frozenset[str]] = {
-    "part_of": frozenset({"month", "year4"}),
+    "part_of": frozenset({"month", "year4"}), "nine_eleven": frozenset({"num"}),
     "date_mdy": frozenset({"month"}), "date_dmy": frozenset({"month"}),
     "date_range_md": frozenset({"month"}), "date_range_dm": frozenset({"month"}),
     "date_iso": frozenset({"year4"}), "date_us": frozenset({"num"}),
