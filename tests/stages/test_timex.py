@@ -423,6 +423,8 @@ def engine():  # type: ignore[no-untyped-def]
      "blast at about 9:40 p.m. and ran.", "2023-02-01", ("about 9:40 p.m.", "2019-05-14T21:40")),
     ("A fire broke out at the Karsk depot on May 14, 2019.\nOn Friday guards heard a blast at "
      "9:40 p.m. and ran.", "2023-02-01", ("9:40 p.m.", "2023-01-27T21:40")),
+    # a quarter code after "in" is a period, the last one in a past clause
+    ("Orvel Mills closed the deal in Q4.", "2024-03-14", ("Q4", "2023-Q4")),
     # a holiday naming the party leaves the day to the weekday
     ("Staff at the Vessby mill had their Christmas party on Friday.", "2024-03-14",
      ("Friday", "2024-03-08")),

@@ -370,9 +370,9 @@ def h_year_apostrophe(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit("DATE", p.value(), point=p, explicit_year=True, start=m.start("body"))
 
 
-_CODE_BEFORE = re.compile(r"\b(?:in|for|of|during|the|its|their|this|last|next|by|from|to|"
+_QCODE_BEFORE = re.compile(r"\b(?:in|for|of|during|the|its|their|this|last|next|by|from|to|"
                           r"through|and|than|since|until|a|first|second|third|fourth)\s+$")
-_CODE_AFTER = re.compile(r"\s+(?:results?|earnings|sales|revenues?|loss(?:es)?|profits?|"
+_QCODE_AFTER = re.compile(r"\s+(?:results?|earnings|sales|revenues?|loss(?:es)?|profits?|"
                          r"income|reports?|figures|guidance|growth|GDP|output|deliveries|"
                          r"shipments|margins?|forecasts?)\b", re.IGNORECASE)
 
@@ -380,8 +380,8 @@ _CODE_AFTER = re.compile(r"\s+(?:results?|earnings|sales|revenues?|loss(?:es)?|p
 def h_quarter_code(m: re.Match[str], r: Resolver) -> Hit | None:
     """Business shorthand: "Q3 2023", "3Q23", "H1 2024", "FY2023". Without a year the code
     must read as a period ("in Q3", "3Q earnings"), not a label ("Q1: how did it start?")."""
-    if not m["y"] and not (_CODE_BEFORE.search(r.before(m, 12)) or
-                           _CODE_AFTER.match(r.after(m, 14))):
+    if not m["y"] and not (_QCODE_BEFORE.search(r.before(m, 12)) or
+                           _QCODE_AFTER.match(r.after(m, 14))):
         return None
     year: int | None = None
     if m["y"]:
