@@ -423,6 +423,9 @@ def engine():  # type: ignore[no-untyped-def]
      "blast at about 9:40 p.m. and ran.", "2023-02-01", ("about 9:40 p.m.", "2019-05-14T21:40")),
     ("A fire broke out at the Karsk depot on May 14, 2019.\nOn Friday guards heard a blast at "
      "9:40 p.m. and ran.", "2023-02-01", ("9:40 p.m.", "2023-01-27T21:40")),
+    # a midnight already past is the one that opened the publication day
+    ("The Vessby curfew began at midnight.", "2024-03-14", ("midnight", "2024-03-13T24:00")),
+    ("The Vessby curfew begins at midnight.", "2024-03-14", ("midnight", "2024-03-14T24:00")),
     # a quarter code after "in" is a period, the last one in a past clause
     ("Orvel Mills closed the deal in Q4.", "2024-03-14", ("Q4", "2023-Q4")),
     # a holiday naming the party leaves the day to the weekday

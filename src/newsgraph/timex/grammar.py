@@ -801,6 +801,10 @@ def h_time(m: re.Match[str], r: Resolver) -> Hit | None:
             nar = last
         if nar is not None and nar.gran == "day" and nar.year is not None:
             base = nar  # "stabbed on May 14 ... died in hospital at 11 p.m.": the story's day
+        elif hm[0] == 24 and r.dct is not None:
+            # "the curfew began at midnight": the midnight that opened the publication day,
+            # not the one that will close it
+            base = day_point(r.dct - dt.timedelta(days=1))
     if m["mon"] and m["mday"]:
         mon, mday = _month_num(m["mon"]), _day_num(m["mday"])
         y = _year_num(m["year"], r) if m["year"] else r.pick_year(m, mon, mday)[0]
