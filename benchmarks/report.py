@@ -303,8 +303,10 @@ def main() -> None:
     L += ["", f"- Issue 2: ratio >= 0.7: {met(tp.get('ratio'), 0.7)}. Both run in one process on the same texts,"
           " interleaved, best of two rounds; `ratio` is the default install (pronouns by rules)."]
     if tp.get("ratio_model") is not None:
-        L += [f"- With the pronoun model (coref extra), one timed run: ratio {f(tp.get('ratio_model'))}, "
-              f"people stage {f(tp.get('share_people_model'))} of extraction time."]
+        L += [f"- With the pronoun model (coref extra), timed in the same interleaved rounds, best "
+              f"round: ratio {f(tp.get('ratio_model'))}, people stage "
+              f"{f(tp.get('share_people_model'))} of extraction time. Peak memory is the process's "
+              "with both engines loaded."]
     lowered = json.loads((HERE / "baseline.json").read_text()).get("lowered", [])
     if lowered:
         L += ["", "## Floors lowered", "",
