@@ -32,6 +32,17 @@ def checked(rows: list[dict], config: Config) -> list[Document]:
                                     published=r.get("publication_date")), config) for r in rows]
 
 
+def timed_run(engine: Engine, docs: list[Document]) -> tuple[float, int]:
+    """Seconds one engine takes over ``docs`` (its stage timer restarted), and how many it
+    rejected."""
+    engine.pipeline.timer.seconds.clear()
+    rejected = 0
+    t0 = time.perf_counter()
+    for doc in engine.run(docs):
+        rejected += doc.rejected is not None
+    return time.perf_counter() - t0, rejected
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=2)
@@ -64,20 +75,11 @@ def main() -> None:
             pass
         bare_times.append(time.perf_counter() - t0)
 
-        engine.pipeline.timer.seconds.clear()
-        docs = checked(rows, config)
-        t0 = time.perf_counter()
-        for doc in engine.run(docs):
-            rejected += doc.rejected is not None
-        ng_times.append(time.perf_counter() - t0)
-
+        secs, n = timed_run(engine, checked(rows, config))
+        ng_times.append(secs)
+        rejected += n
         if model_engine is not None:
-            model_engine.pipeline.timer.seconds.clear()
-            docs = checked(rows, config)
-            t0 = time.perf_counter()
-            for _doc in model_engine.run(docs):
-                pass
-            model_times.append(time.perf_counter() - t0)
+            model_times.append(timed_run(model_engine, checked(rows, config))[0])
 
     bare_wps = words / min(bare_times)
     ng_wps = words / min(ng_times)

@@ -103,6 +103,11 @@ class Hit:
     advances: bool = False
 
 
+# A handler's answer for words that are a name, not a time ("Fat Tuesday cakes", "a Christmas
+# tree"): the span is taken, so no shorter rule reads a time inside it, and nothing is emitted.
+# (None, by contrast, frees the span for shorter readings.)
+NOT_A_TIMEX = Hit("NONE", "")
+
 Handler = Callable[[re.Match[str], "Resolver"], "Hit | list[Hit] | None"]
 
 
@@ -644,11 +649,9 @@ def h_relday(m: re.Match[str], r: Resolver) -> Hit | None:
     return Hit(typ, value, mod, point=p)
 
 
-# a weekday in the name of an event is no day of this week: "Bloody Sunday", "Black Monday";
-# nor is one in a holiday's name where the holiday rule declined it ("Fat Tuesday cakes").
-# ("Blue Monday" is left out: "Big Blue Monday reported" is IBM on a Monday.)
-_NAMED_WEEKDAY = re.compile(r"\b(?:Super|Bloody|Black|Fat|Shrove|Maundy|Holy|Good|Ash|Palm|"
-                            r"Cyber|Easter)\s+$")
+# a weekday in the name of an event is no day of this week: "Bloody Sunday", "Black Monday"
+# ("Blue Monday" is left out: "Big Blue Monday reported" is IBM on a Monday)
+_NAMED_WEEKDAY = re.compile(r"\b(?:Bloody|Black)\s+$")
 
 
 def h_weekday(m: re.Match[str], r: Resolver) -> Hit | None:
@@ -1467,7 +1470,7 @@ _HOLIDAY_KIND = re.compile(
 
 def h_holiday(m: re.Match[str], r: Resolver) -> Hit | None:
     if _HOLIDAY_KIND.match(r.after(m, 14)):
-        return None
+        return NOT_A_TIMEX
     name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")
     if name in ("easter week", "holy week"):
         # the week that ends on Easter Sunday, an ISO week, told past or coming by its Monday

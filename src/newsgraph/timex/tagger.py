@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..records import Timex
 from . import lexicon as lx
 from .calendar import parse_date
-from .grammar import RULES, Hit, Resolver
+from .grammar import NOT_A_TIMEX, RULES, Hit, Resolver
 from .reference import ReferenceTime, names_event, tense_at
 
 if TYPE_CHECKING:
@@ -204,6 +204,8 @@ def tag(text: str, published: str | None, sdoc: Doc | None = None) -> tuple[list
         if not result:
             continue
         for hit in result if isinstance(result, list) else [result]:
+            if hit is NOT_A_TIMEX:
+                continue
             tx = _emit(text, m, hit, _anchor_of(hit, ref))
             if tx is None:
                 continue
